@@ -1,0 +1,239 @@
+export const id = 338;
+export const ids = [338];
+export const modules = {
+
+/***/ 5338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  getAzureToken: () => (/* binding */ getAzureToken)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/safe-text.ts
+var safe_text = __webpack_require__(1452);
+;// CONCATENATED MODULE: ./src/github-oidc.ts
+
+
+
+/**
+ * A GitHub OIDC token for `audience`, the protocol of `core.getIDToken`, but under the
+ * action's own retry policy and deadline (getIDToken retries on its own, up to 10 times).
+ * Masked before it is returned.
+ */
+async function fetchGitHubOidcToken(audience, ctx) {
+    const url = ctx.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const bearer = ctx.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!url || !bearer) {
+        throw new errors/* ActionError */.lZ('This job cannot request a GitHub OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set).', {
+            fix: 'add `permissions: id-token: write` to the job. Pull requests from forks never get OIDC tokens.',
+        });
+    }
+    let body;
+    try {
+        body = await (0,http/* requestJson */.SS)({
+            service: "GitHub's OIDC token endpoint",
+            transport: ctx.transport,
+            retry: ctx.retry,
+            request: {
+                method: 'GET',
+                url: `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`,
+                headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
+            },
+        });
+    }
+    catch (error) {
+        if (!(error instanceof http/* HttpStatusError */.F9))
+            throw error;
+        throw new errors/* ActionError */.lZ(`GitHub refused the OIDC token request (HTTP ${error.status}): ${(0,safe_text/* safeText */.H)(error.body, 300) || '(empty body)'}`, {
+            fix: 'check that the job has `permissions: id-token: write` and that the run is not a pull request from a fork.',
+        });
+    }
+    const token = body.value;
+    if (typeof token !== 'string' || token === '') {
+        throw new errors/* ActionError */.lZ("GitHub's OIDC token endpoint answered without a token (no `value`).", {
+            fix: 'retry the job; if it persists, check githubstatus.com.',
+        });
+    }
+    ctx.mask(token);
+    return token;
+}
+
+// EXTERNAL MODULE: ./src/jwt.ts
+var jwt = __webpack_require__(6962);
+// EXTERNAL MODULE: ./src/user-agent.ts
+var user_agent = __webpack_require__(7360);
+;// CONCATENATED MODULE: ./src/providers/azure/credential.ts
+
+/**
+ * One @azure/identity credential per auth type. Its HTTP pipeline carries the action's
+ * retry policy (max-attempts), so no second retry loop wraps it.
+ */
+async function createCredential(config, ctx, oidcAssertion) {
+    const identity = await __webpack_require__.e(/* import() */ 256).then(__webpack_require__.bind(__webpack_require__, 8256));
+    const options = {
+        authorityHost: config.authorityHost,
+        disableInstanceDiscovery: config.disableInstanceDiscovery,
+        retryOptions: { maxRetries: config.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 },
+        userAgentOptions: { userAgentPrefix: user_agent/* USER_AGENT_PREFIX */.r },
+    };
+    ctx.debug(`Azure: ${config.authType} credential, authority ${config.authorityHost}, scope ${config.scope}`);
+    switch (config.authType) {
+        case 'client-secret':
+            return new identity.ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, options);
+        case 'client-certificate':
+            return new identity.ClientCertificateCredential(config.tenantId, config.clientId, { certificate: config.certificate, certificatePassword: config.certificatePassword || undefined }, options);
+        case 'oidc':
+            return new identity.ClientAssertionCredential(config.tenantId, config.clientId, oidcAssertion, options);
+        case 'managed-identity':
+            return config.clientId
+                ? new identity.ManagedIdentityCredential({ clientId: config.clientId, retryOptions: options.retryOptions })
+                : new identity.ManagedIdentityCredential({ retryOptions: options.retryOptions });
+        case 'azure-cli':
+            return new identity.AzureCliCredential({
+                tenantId: config.tenantId || undefined,
+                processTimeoutInMs: Math.max(1000, ctx.retry.deadline.remainingMs()),
+            });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/azure/errors.ts
+
+
+
+/** One-line fixes for the AADSTS codes CI users meet most. */
+const AADSTS_HINTS = {
+    '7000215': "client-secret is wrong: pass the secret's Value (shown once when it was created), not its Secret ID.",
+    '7000222': 'the client secret has expired: create a new one (App registrations > Certificates & secrets) and update the secret.',
+    '700016': 'no app with this client-id in this tenant: check client-id, tenant-id and cloud (a US Government or China app is not in the public cloud).',
+    '70021': 'no federated credential on the app matches this GitHub OIDC token: add one whose issuer, subject and audience are exactly the values above.',
+    '700211': "no federated credential matches the token's issuer: use https://token.actions.githubusercontent.com as the credential's issuer.",
+    '700212': "no federated credential matches the token's audience: set the credential's audience to the aud above, or oidc-audience to the credential's.",
+    '700213': "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
+    '700024': "the client assertion is outside its time window: check the runner's clock; the action fetches a fresh GitHub token on every attempt.",
+    '700027': 'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
+    '90002': 'the tenant was not found: check tenant-id and cloud.',
+    '500011': 'the resource principal was not found in the tenant: check resource / scope (e.g. https://<account>.azurehealthcareapis.com), and that the service exists in this tenant.',
+    '1002012': 'the scope is not valid for an app token: it must end in /.default (or give resource instead of scope).',
+};
+const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213']);
+/** Turns anything @azure/identity throws into one actionable message. */
+function azureError(error, config, deadline, oidcToken) {
+    if (error instanceof errors/* ActionError */.lZ)
+        return error;
+    const chain = causes(error);
+    const text = chain.map(e => `${e.errorMessage ?? ''} ${e.message ?? ''}`).join(' ');
+    if (chain.some(e => e.name === 'AbortError' || e.name === 'TimeoutError')) {
+        return deadline.exceeded(`The Entra ID token request (${config.authorityHost})`);
+    }
+    const code = /AADSTS(\d+)/.exec(text)?.[1] ?? chain.map(e => e.errorNo).find(Boolean);
+    if (code) {
+        const lines = [`Entra ID refused the token request (${config.authType}): ${describe(text, code)}`];
+        const correlationId = chain.map(e => e.correlationId).find(Boolean) ?? /Correlation ID: ([0-9a-f-]{36})/i.exec(text)?.[1];
+        if (correlationId)
+            lines.push(`Correlation ID: ${(0,safe_text/* safeText */.H)(correlationId, 60)}`);
+        if (FEDERATION_CODES.has(code) && oidcToken)
+            lines.push(describeOidcToken(oidcToken));
+        return new errors/* ActionError */.lZ(lines.join('\n'), {
+            fix: AADSTS_HINTS[code] ?? `look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`,
+        });
+    }
+    const message = (0,safe_text/* safeText */.H)(chain[0]?.message ?? String(error), 600);
+    const unavailable = chain.some(e => e.name === 'CredentialUnavailableError');
+    return new errors/* ActionError */.lZ(`Could not get an Entra ID token (${config.authType}): ${message}`, {
+        fix: unavailable ? UNAVAILABLE_HINTS[config.authType] : networkOrGeneric(text, config),
+    });
+}
+const UNAVAILABLE_HINTS = {
+    'client-secret': 'check tenant-id, client-id and client-secret.',
+    'client-certificate': 'check that client-certificate holds the PEM private key and certificate, and client-certificate-password if the key is encrypted.',
+    oidc: 'check that the job has `permissions: id-token: write` and that the app has a federated credential for this repository.',
+    'managed-identity': 'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; give client-id for a user-assigned identity.',
+    'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
+};
+function networkOrGeneric(text, config) {
+    if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up/i.test(text)) {
+        return `check that ${config.authorityHost} is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or the authority-host input.`;
+    }
+    if (/certificate|self.signed|UNABLE_TO_VERIFY/i.test(text)) {
+        return 'the authority\'s TLS certificate is not trusted: for a private CA, give its certificate to the step through NODE_EXTRA_CA_CERTS.';
+    }
+    return UNAVAILABLE_HINTS[config.authType];
+}
+/** "AADSTS7000215: Invalid client secret provided. ..." without the trace and correlation noise. */
+function describe(text, code) {
+    const start = text.indexOf(`AADSTS${code}`);
+    const from = start >= 0 ? text.slice(start) : text;
+    const description = from.split(/\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n)/)[0] ?? from;
+    return (0,safe_text/* safeText */.H)(description || `AADSTS${code}`, 500);
+}
+function describeOidcToken(token) {
+    const claims = (0,jwt/* jwtClaims */.vE)(token);
+    const claim = (name) => (0,safe_text/* safeText */.H)((0,jwt/* stringClaim */.Ev)(claims, name) ?? '?', 300);
+    return `The GitHub OIDC token had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`;
+}
+function causes(error) {
+    const chain = [];
+    let current = error;
+    while (current && typeof current === 'object' && chain.length < 5) {
+        chain.push(current);
+        current = current.cause;
+    }
+    if (chain.length === 0)
+        chain.push({ message: String(error) });
+    return chain;
+}
+
+;// CONCATENATED MODULE: ./src/providers/azure/index.ts
+
+
+
+
+async function getAzureToken(config, ctx) {
+    let lastOidcToken;
+    const oidcAssertion = async () => {
+        // Fetched on every call: GitHub's tokens live about five minutes.
+        lastOidcToken = await fetchGitHubOidcToken(config.oidcAudience, ctx);
+        return lastOidcToken;
+    };
+    let credential;
+    let result;
+    try {
+        credential = await createCredential(config, ctx, oidcAssertion);
+        result = await credential.getToken(config.scope, { abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())) });
+    }
+    catch (error) {
+        throw azureError(error, config, ctx.retry.deadline, lastOidcToken);
+    }
+    if (!result?.token)
+        throw azureError(new Error('no token returned'), config, ctx.retry.deadline, lastOidcToken);
+    return { accessToken: result.token, expiresOn: new Date(result.expiresOnTimestamp), details: identity(result.token, config) };
+}
+function identity(accessToken, config) {
+    const claims = (0,jwt/* jwtClaims */.vE)(accessToken);
+    const details = [];
+    const add = (label, value) => {
+        if (value)
+            details.push([label, value]);
+    };
+    add('Tenant', (0,jwt/* stringClaim */.Ev)(claims, 'tid') ?? (config.tenantId || undefined));
+    add('App', (0,jwt/* stringClaim */.Ev)(claims, 'appid') ?? (0,jwt/* stringClaim */.Ev)(claims, 'azp') ?? (config.clientId || undefined));
+    add('Object id', (0,jwt/* stringClaim */.Ev)(claims, 'oid'));
+    add('Audience', (0,jwt/* stringClaim */.Ev)(claims, 'aud'));
+    add('Scope', config.scope);
+    if (config.disableInstanceDiscovery)
+        add('Authority', config.authorityHost);
+    else if (config.authType !== 'managed-identity' && config.authType !== 'azure-cli')
+        add('Cloud', config.cloud);
+    return details;
+}
+
+
+/***/ })
+
+};

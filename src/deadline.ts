@@ -1,0 +1,26 @@
+import { ActionError } from './errors.ts'
+
+export type Clock = () => number
+
+/** The `timeout-seconds` budget for the whole token fetch, retries included. */
+export class Deadline {
+  readonly at: number
+  readonly timeoutSeconds: number
+  private readonly now: Clock
+
+  constructor(timeoutSeconds: number, now: Clock = Date.now) {
+    this.timeoutSeconds = timeoutSeconds
+    this.now = now
+    this.at = now() + timeoutSeconds * 1000
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.at - this.now())
+  }
+
+  exceeded(what: string): ActionError {
+    return new ActionError(`${what} did not finish within timeout-seconds (${this.timeoutSeconds} s).`, {
+      fix: 'check that the endpoint is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or raise timeout-seconds.',
+    })
+  }
+}

@@ -1,0 +1,45 @@
+import { ActionError } from './errors.ts'
+import { HttpStatusError, requestJson } from './http.ts'
+import type { ProviderContext } from './providers/provider.ts'
+import { safeText } from './safe-text.ts'
+
+/**
+ * A GitHub OIDC token for `audience`, the protocol of `core.getIDToken`, but under the
+ * action's own retry policy and deadline (getIDToken retries on its own, up to 10 times).
+ * Masked before it is returned.
+ */
+export async function fetchGitHubOidcToken(audience: string, ctx: ProviderContext): Promise<string> {
+  const url = ctx.env.ACTIONS_ID_TOKEN_REQUEST_URL
+  const bearer = ctx.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+  if (!url || !bearer) {
+    throw new ActionError('This job cannot request a GitHub OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set).', {
+      fix: 'add `permissions: id-token: write` to the job. Pull requests from forks never get OIDC tokens.',
+    })
+  }
+  let body: Record<string, unknown>
+  try {
+    body = await requestJson({
+      service: "GitHub's OIDC token endpoint",
+      transport: ctx.transport,
+      retry: ctx.retry,
+      request: {
+        method: 'GET',
+        url: `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`,
+        headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
+      },
+    })
+  } catch (error) {
+    if (!(error instanceof HttpStatusError)) throw error
+    throw new ActionError(`GitHub refused the OIDC token request (HTTP ${error.status}): ${safeText(error.body, 300) || '(empty body)'}`, {
+      fix: 'check that the job has `permissions: id-token: write` and that the run is not a pull request from a fork.',
+    })
+  }
+  const token = body.value
+  if (typeof token !== 'string' || token === '') {
+    throw new ActionError("GitHub's OIDC token endpoint answered without a token (no `value`).", {
+      fix: 'retry the job; if it persists, check githubstatus.com.',
+    })
+  }
+  ctx.mask(token)
+  return token
+}

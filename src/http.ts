@@ -1,0 +1,168 @@
+import { HttpClient } from '@actions/http-client'
+import { ActionError } from './errors.ts'
+import { parseRetryAfter, withRetry, type RetryPolicy, type Transient } from './retry.ts'
+import { safeText } from './safe-text.ts'
+
+export interface HttpRequest {
+  method: 'GET' | 'POST'
+  url: string
+  headers: Record<string, string>
+  /** Never logged: it carries credentials. */
+  body?: string
+}
+
+export interface HttpResponse {
+  status: number
+  headers: Record<string, string | undefined>
+  body: string
+}
+
+/** Sends one request, no retries. Swapped out in unit tests. */
+export interface Transport {
+  send(request: HttpRequest, timeoutMs: number): Promise<HttpResponse>
+  dispose(): void
+}
+
+const MAX_BODY_BYTES = 1024 * 1024
+
+/** @actions/http-client, so the runner's proxy settings (HTTPS_PROXY, NO_PROXY) apply. */
+export function createTransport(userAgent: string): Transport {
+  const clients: HttpClient[] = []
+  return {
+    async send(request, timeoutMs) {
+      const client = new HttpClient(userAgent, [], {
+        allowRetries: false,
+        allowRedirects: false,
+        keepAlive: false,
+        socketTimeout: Math.max(1, timeoutMs),
+      })
+      clients.push(client)
+      const response = await client.request(request.method, request.url, request.body ?? null, request.headers)
+      const body = await readCapped(response.message)
+      const headers: Record<string, string | undefined> = {}
+      for (const [name, value] of Object.entries(response.message.headers)) {
+        headers[name] = Array.isArray(value) ? value.join(', ') : value
+      }
+      return { status: response.message.statusCode ?? 0, headers, body }
+    },
+    dispose() {
+      for (const client of clients) client.dispose()
+    },
+  }
+}
+
+async function readCapped(stream: AsyncIterable<Buffer>): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of stream) {
+    if (size < MAX_BODY_BYTES) chunks.push(chunk)
+    size += chunk.length
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8')
+}
+
+/** A non-2xx answer. Providers turn it into an error that names their own error code. */
+export class HttpStatusError extends Error {
+  readonly transient: boolean
+  readonly retryAfterMs: number | undefined
+  readonly reason: string
+  readonly status: number
+  readonly body: string
+
+  constructor(status: number, body: string, retryAfter: string | undefined) {
+    super(`HTTP ${status}`)
+    this.status = status
+    this.body = body
+    this.transient = status === 408 || status === 429 || status >= 500
+    this.retryAfterMs = parseRetryAfter(retryAfter)
+    this.reason = `HTTP ${status}`
+  }
+}
+
+class NetworkError extends Error implements Transient {
+  readonly transient = true
+  readonly reason: string
+  constructor(reason: string) {
+    super(reason)
+    this.reason = reason
+  }
+}
+
+class DeadlineReached extends Error {}
+
+const TLS_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/
+
+export interface JsonCall {
+  /** Who answers, for messages: "IBM Cloud IAM", "GitHub's OIDC token endpoint". */
+  service: string
+  request: HttpRequest
+  transport: Transport
+  retry: RetryPolicy
+}
+
+/** One JSON request under the shared retry policy and deadline. */
+export async function requestJson(call: JsonCall): Promise<Record<string, unknown>> {
+  const { service, request, transport, retry } = call
+  const host = new URL(request.url).host
+  const response = await withRetry(async () => {
+    const remaining = retry.deadline.remainingMs()
+    if (remaining <= 0) throw retry.deadline.exceeded(`The request to ${service} (${host})`)
+    let answer: HttpResponse
+    try {
+      answer = await beforeDeadline(transport.send(request, remaining), remaining)
+    } catch (error) {
+      throw networkFailure(error, service, host, retry)
+    }
+    if (answer.status < 200 || answer.status > 299) {
+      throw new HttpStatusError(answer.status, answer.body, answer.headers['retry-after'])
+    }
+    return answer
+  }, retry).catch((error: unknown) => {
+    if (error instanceof NetworkError) {
+      throw new ActionError(`Could not get a token: ${error.reason}.`, {
+        fix: "check the endpoint input and the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).",
+      })
+    }
+    throw error
+  })
+  return parseJsonObject(response.body, service)
+}
+
+function beforeDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineReached()), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+function networkFailure(error: unknown, service: string, host: string, retry: RetryPolicy): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? ''
+  const message = error instanceof Error ? error.message : String(error)
+  if (error instanceof DeadlineReached || message.startsWith('Request timeout')) {
+    return retry.deadline.exceeded(`The request to ${service} (${host})`)
+  }
+  if (TLS_ERRORS.test(code)) {
+    return new ActionError(`The TLS certificate of ${service} (${host}) is not trusted: ${safeText(code)}.`, {
+      fix: 'if the endpoint uses a private CA (proxy, Azure Stack Hub), give its certificate to the step through NODE_EXTRA_CA_CERTS.',
+    })
+  }
+  return new NetworkError(`could not reach ${service} (${host}): ${safeText(code || message, 200)}`)
+}
+
+function parseJsonObject(body: string, service: string): Record<string, unknown> {
+  let value: unknown
+  try {
+    value = JSON.parse(body)
+  } catch {
+    throw new ActionError(`${service} answered 200 with a body that is not JSON: "${safeText(body, 200)}".`, {
+      fix: 'check that the endpoint input points at the service itself, not at a proxy or login page.',
+    })
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ActionError(`${service} answered 200 with JSON that is not an object.`, {
+      fix: 'check that the endpoint input points at the service itself.',
+    })
+  }
+  return value as Record<string, unknown>
+}

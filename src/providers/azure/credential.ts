@@ -1,0 +1,45 @@
+import type { TokenCredential } from '@azure/identity'
+import { USER_AGENT_PREFIX } from '../../user-agent.ts'
+import type { ProviderContext } from '../provider.ts'
+import type { AzureConfig } from './config.ts'
+
+/**
+ * One @azure/identity credential per auth type. Its HTTP pipeline carries the action's
+ * retry policy (max-attempts), so no second retry loop wraps it.
+ */
+export async function createCredential(
+  config: AzureConfig,
+  ctx: ProviderContext,
+  oidcAssertion: () => Promise<string>,
+): Promise<TokenCredential> {
+  const identity = await import('@azure/identity')
+  const options = {
+    authorityHost: config.authorityHost,
+    disableInstanceDiscovery: config.disableInstanceDiscovery,
+    retryOptions: { maxRetries: config.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 },
+    userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
+  }
+  ctx.debug(`Azure: ${config.authType} credential, authority ${config.authorityHost}, scope ${config.scope}`)
+  switch (config.authType) {
+    case 'client-secret':
+      return new identity.ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, options)
+    case 'client-certificate':
+      return new identity.ClientCertificateCredential(
+        config.tenantId,
+        config.clientId,
+        { certificate: config.certificate, certificatePassword: config.certificatePassword || undefined },
+        options,
+      )
+    case 'oidc':
+      return new identity.ClientAssertionCredential(config.tenantId, config.clientId, oidcAssertion, options)
+    case 'managed-identity':
+      return config.clientId
+        ? new identity.ManagedIdentityCredential({ clientId: config.clientId, retryOptions: options.retryOptions })
+        : new identity.ManagedIdentityCredential({ retryOptions: options.retryOptions })
+    case 'azure-cli':
+      return new identity.AzureCliCredential({
+        tenantId: config.tenantId || undefined,
+        processTimeoutInMs: Math.max(1000, ctx.retry.deadline.remainingMs()),
+      })
+  }
+}

@@ -1,0 +1,103 @@
+import type { Deadline } from '../../deadline.ts'
+import { ActionError } from '../../errors.ts'
+import { jwtClaims, stringClaim } from '../../jwt.ts'
+import { safeText } from '../../safe-text.ts'
+import type { AzureConfig } from './config.ts'
+
+/** One-line fixes for the AADSTS codes CI users meet most. */
+export const AADSTS_HINTS: Record<string, string> = {
+  '7000215': "client-secret is wrong: pass the secret's Value (shown once when it was created), not its Secret ID.",
+  '7000222': 'the client secret has expired: create a new one (App registrations > Certificates & secrets) and update the secret.',
+  '700016': 'no app with this client-id in this tenant: check client-id, tenant-id and cloud (a US Government or China app is not in the public cloud).',
+  '70021': 'no federated credential on the app matches this GitHub OIDC token: add one whose issuer, subject and audience are exactly the values above.',
+  '700211': "no federated credential matches the token's issuer: use https://token.actions.githubusercontent.com as the credential's issuer.",
+  '700212': "no federated credential matches the token's audience: set the credential's audience to the aud above, or oidc-audience to the credential's.",
+  '700213': "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
+  '700024': "the client assertion is outside its time window: check the runner's clock; the action fetches a fresh GitHub token on every attempt.",
+  '700027': 'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
+  '90002': 'the tenant was not found: check tenant-id and cloud.',
+  '500011': 'the resource principal was not found in the tenant: check resource / scope (e.g. https://<account>.azurehealthcareapis.com), and that the service exists in this tenant.',
+  '1002012': 'the scope is not valid for an app token: it must end in /.default (or give resource instead of scope).',
+}
+
+const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213'])
+
+interface ErrorLike {
+  name?: string
+  message?: string
+  errorMessage?: string
+  errorCode?: string
+  errorNo?: string
+  correlationId?: string
+  status?: number
+  statusCode?: number
+  cause?: unknown
+}
+
+/** Turns anything @azure/identity throws into one actionable message. */
+export function azureError(error: unknown, config: AzureConfig, deadline: Deadline, oidcToken: string | undefined): ActionError {
+  if (error instanceof ActionError) return error
+  const chain = causes(error)
+  const text = chain.map(e => `${e.errorMessage ?? ''} ${e.message ?? ''}`).join(' ')
+  if (chain.some(e => e.name === 'AbortError' || e.name === 'TimeoutError')) {
+    return deadline.exceeded(`The Entra ID token request (${config.authorityHost})`)
+  }
+  const code = /AADSTS(\d+)/.exec(text)?.[1] ?? chain.map(e => e.errorNo).find(Boolean)
+  if (code) {
+    const lines = [`Entra ID refused the token request (${config.authType}): ${describe(text, code)}`]
+    const correlationId = chain.map(e => e.correlationId).find(Boolean) ?? /Correlation ID: ([0-9a-f-]{36})/i.exec(text)?.[1]
+    if (correlationId) lines.push(`Correlation ID: ${safeText(correlationId, 60)}`)
+    if (FEDERATION_CODES.has(code) && oidcToken) lines.push(describeOidcToken(oidcToken))
+    return new ActionError(lines.join('\n'), {
+      fix: AADSTS_HINTS[code] ?? `look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`,
+    })
+  }
+  const message = safeText(chain[0]?.message ?? String(error), 600)
+  const unavailable = chain.some(e => e.name === 'CredentialUnavailableError')
+  return new ActionError(`Could not get an Entra ID token (${config.authType}): ${message}`, {
+    fix: unavailable ? UNAVAILABLE_HINTS[config.authType] : networkOrGeneric(text, config),
+  })
+}
+
+const UNAVAILABLE_HINTS: Record<AzureConfig['authType'], string> = {
+  'client-secret': 'check tenant-id, client-id and client-secret.',
+  'client-certificate': 'check that client-certificate holds the PEM private key and certificate, and client-certificate-password if the key is encrypted.',
+  oidc: 'check that the job has `permissions: id-token: write` and that the app has a federated credential for this repository.',
+  'managed-identity': 'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; give client-id for a user-assigned identity.',
+  'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
+}
+
+function networkOrGeneric(text: string, config: AzureConfig): string {
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up/i.test(text)) {
+    return `check that ${config.authorityHost} is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or the authority-host input.`
+  }
+  if (/certificate|self.signed|UNABLE_TO_VERIFY/i.test(text)) {
+    return 'the authority\'s TLS certificate is not trusted: for a private CA, give its certificate to the step through NODE_EXTRA_CA_CERTS.'
+  }
+  return UNAVAILABLE_HINTS[config.authType]
+}
+
+/** "AADSTS7000215: Invalid client secret provided. ..." without the trace and correlation noise. */
+function describe(text: string, code: string): string {
+  const start = text.indexOf(`AADSTS${code}`)
+  const from = start >= 0 ? text.slice(start) : text
+  const description = from.split(/\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n)/)[0] ?? from
+  return safeText(description || `AADSTS${code}`, 500)
+}
+
+function describeOidcToken(token: string): string {
+  const claims = jwtClaims(token)
+  const claim = (name: string) => safeText(stringClaim(claims, name) ?? '?', 300)
+  return `The GitHub OIDC token had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`
+}
+
+function causes(error: unknown): ErrorLike[] {
+  const chain: ErrorLike[] = []
+  let current: unknown = error
+  while (current && typeof current === 'object' && chain.length < 5) {
+    chain.push(current as ErrorLike)
+    current = (current as ErrorLike).cause
+  }
+  if (chain.length === 0) chain.push({ message: String(error) })
+  return chain
+}

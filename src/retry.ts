@@ -1,0 +1,56 @@
+import type { Deadline } from './deadline.ts'
+
+/** The one retry policy for every request the action makes (inputs `max-attempts`, `timeout-seconds`). */
+export interface RetryPolicy {
+  maxAttempts: number
+  deadline: Deadline
+  sleep: (ms: number) => Promise<void>
+  random: () => number
+  onRetry?: (reason: string, delayMs: number, nextAttempt: number) => void
+}
+
+/** Thrown by an attempt that may succeed if tried again (network error, 408, 429, 5xx). */
+export interface Transient {
+  transient: true
+  retryAfterMs?: number
+  reason: string
+}
+
+export function isTransient(error: unknown): error is Error & Transient {
+  return error instanceof Error && (error as Partial<Transient>).transient === true
+}
+
+const BASE_DELAY_MS = 500
+const MAX_DELAY_MS = 8000
+
+/** Exponential backoff with jitter: 500 ms, 1 s, 2 s ... each scaled by 0.5 to 1. */
+export function backoffMs(failedAttempt: number, random: () => number): number {
+  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (failedAttempt - 1))
+  return Math.round(ceiling * (0.5 + random() / 2))
+}
+
+/** `Retry-After` as seconds or an HTTP date, in milliseconds from now. */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (!value) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
+  const date = Date.parse(trimmed)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+export async function withRetry<T>(attempt: (n: number) => Promise<T>, policy: RetryPolicy): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(n)
+    } catch (error) {
+      if (!isTransient(error) || n >= policy.maxAttempts) throw error
+      const delay = error.retryAfterMs ?? backoffMs(n, policy.random)
+      // Waiting past the deadline would only turn this error into a vaguer timeout.
+      if (delay >= policy.deadline.remainingMs()) throw error
+      policy.onRetry?.(error.reason, delay, n + 1)
+      await policy.sleep(delay)
+    }
+  }
+}
+
+export const realSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))

@@ -1,0 +1,41 @@
+import type * as actionsCore from '@actions/core'
+import type { Config } from './config.ts'
+import type { FetchedToken } from './providers/provider.ts'
+import { safeText } from './safe-text.ts'
+
+export interface SummaryFacts {
+  provider: string
+  config: Config
+  token: FetchedToken
+  expiresOn: string
+  expiresIn: number
+}
+
+/** One table: who the token is for and until when. Never the token. */
+export async function writeSummary(summary: typeof actionsCore.summary, facts: SummaryFacts): Promise<void> {
+  const { config } = facts
+  const rows: Array<[string, string]> = [
+    ['Provider', facts.provider],
+    ['Auth type', config.authType],
+    ...facts.token.details,
+    ['Expires on', `${facts.expiresOn} (in ${formatDuration(facts.expiresIn)})`],
+    ['Environment variable', config.exportEnv ? config.envVar : '(not exported)'],
+  ]
+  await summary
+    .addHeading('get-token', 3)
+    .addTable([
+      [{ data: 'Item', header: true }, { data: 'Value', header: true }],
+      ...rows.map(([label, value]) => [escapeHtml(label), `<code>${escapeHtml(safeText(value, 300))}</code>`]),
+    ])
+    .write()
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`
+  const minutes = Math.round(seconds / 60)
+  return minutes < 120 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'|`]/g, char => `&#${char.charCodeAt(0)};`)
+}

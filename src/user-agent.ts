@@ -1,0 +1,1 @@
+export const USER_AGENT_PREFIX = 'get-token-action/1'

@@ -1,0 +1,117 @@
+import { nowSeconds, randomUUID, startServer, unsignedJwt, type Emulator, type RecordedRequest, type Reply } from './server.ts'
+
+/** An identity the emulator knows: what its API key or CR token stands for. */
+export interface IamIdentity {
+  iamId: string
+  sub: string
+  account: string
+}
+
+export interface TrustedProfile {
+  id: string
+  crn: string
+  name: string
+  account: string
+  /** iam_ids allowed to assume it with the assume grant. */
+  trustedIamIds: string[]
+  /** Compute resource tokens (service account tokens) allowed to use it. */
+  trustedCrTokens: string[]
+}
+
+export interface IbmIamOptions {
+  apiKeys: Record<string, IamIdentity>
+  profiles?: TrustedProfile[]
+  lifetimeSeconds?: number
+}
+
+export interface IbmIamEmulator extends Emulator {
+  /** Every access token issued, for leak scans. */
+  issued: string[]
+}
+
+/** IBM Cloud IAM's `POST /identity/token`, as ../shared/protocols.md describes it. */
+export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulator> {
+  const issued: string[] = []
+  const identities = new Map<string, IamIdentity>() // issued access token -> identity
+  const lifetime = options.lifetimeSeconds ?? 3600
+
+  const token = (identity: IamIdentity, extra: Record<string, unknown> = {}): Reply => {
+    const iat = nowSeconds()
+    const accessToken = unsignedJwt({
+      iam_id: identity.iamId, id: identity.iamId, sub: identity.sub, realmid: 'iam',
+      account: { bss: identity.account, valid: true }, grant_type: 'urn:ibm:params:oauth:grant-type:apikey',
+      iat, exp: iat + lifetime, iss: 'https://iam.cloud.ibm.com/identity', scope: 'ibm openid', ...extra,
+    })
+    issued.push(accessToken)
+    identities.set(accessToken, identity)
+    return {
+      status: 200,
+      json: { access_token: accessToken, refresh_token: 'not_supported', token_type: 'Bearer', expires_in: lifetime, expiration: iat + lifetime, scope: 'ibm openid' },
+    }
+  }
+
+  const findProfile = (form: URLSearchParams): TrustedProfile | undefined =>
+    (options.profiles ?? []).find(
+      p => (form.get('profile_id') && p.id === form.get('profile_id')) ||
+        (form.get('profile_crn') && p.crn === form.get('profile_crn')) ||
+        (form.get('profile_name') && p.name === form.get('profile_name') && (!form.has('account') || p.account === form.get('account'))),
+    )
+
+  const asProfile = (profile: TrustedProfile): IamIdentity => ({ iamId: `iam-${profile.id}`, sub: profile.name, account: profile.account })
+
+  const handler = (request: RecordedRequest): Reply => {
+    if (request.method !== 'POST' || request.path !== '/identity/token') {
+      return error(404, 'BXNIM0001E', 'Not found.')
+    }
+    if (!String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded')) {
+      return error(400, 'BXNIM0109E', 'Content type must be application/x-www-form-urlencoded.')
+    }
+    const form = request.form
+    const profileFields = ['profile_id', 'profile_crn', 'profile_name'].filter(name => form.has(name))
+    switch (form.get('grant_type')) {
+      case 'urn:ibm:params:oauth:grant-type:apikey': {
+        const identity = options.apiKeys[form.get('apikey') ?? '']
+        return identity ? token(identity) : error(400, 'BXNIM0415E', 'Provided API key could not be found.')
+      }
+      case 'urn:ibm:params:oauth:grant-type:assume': {
+        const caller = identities.get(form.get('access_token') ?? '')
+        if (!caller) return error(400, 'BXNIM0407E', 'Provided access token is invalid.')
+        if (profileFields.length !== 1 || (form.has('profile_name') && !form.has('account'))) {
+          return error(400, 'BXNIM0400E', 'Provide exactly one of profile_id, profile_crn, or profile_name with account.')
+        }
+        const profile = findProfile(form)
+        if (!profile || !profile.trustedIamIds.includes(caller.iamId)) {
+          return error(400, 'BXNIM0398E', 'The identity is not eligible to assume the trusted profile.')
+        }
+        return token(asProfile(profile), { sub_type: 'Profile' })
+      }
+      case 'urn:ibm:params:oauth:grant-type:cr-token': {
+        if (profileFields.length !== 1 || form.has('profile_crn')) {
+          return error(400, 'BXNIM0400E', 'Provide profile_id or profile_name.')
+        }
+        const profile = findProfile(form)
+        const crToken = form.get('cr_token') ?? ''
+        if (!profile || !profile.trustedCrTokens.includes(crToken)) {
+          return error(400, 'BXNIM0398E', 'The compute resource is not eligible to assume the trusted profile.')
+        }
+        return token(asProfile(profile), { sub_type: 'Profile' })
+      }
+      default:
+        return error(400, 'BXNIM0109E', 'Property missing or empty: grant_type.')
+    }
+  }
+
+  const server = await startServer(handler)
+  return Object.assign(server, { issued })
+}
+
+export function iamErrorBody(code: string, message: string): string {
+  return JSON.stringify({
+    errorCode: code, errorMessage: message,
+    context: { requestId: randomUUID(), requestType: 'incoming.Identity_Token', startTime: new Date().toUTCString(), instanceId: 'iamid-emulator' },
+  })
+}
+
+function error(status: number, code: string, message: string): Reply {
+  return { status, text: iamErrorBody(code, message), headers: { 'Content-Type': 'application/json' } }
+}

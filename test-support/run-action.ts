@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export const FIXTURES = join(ROOT, 'test-support', 'fixtures')
+
+export interface ActionRun {
+  code: number | null
+  stdout: string
+  stderr: string
+  /** stdout split into lines, for order checks. */
+  lines: string[]
+  outputs: Record<string, string>
+  /** Variables written to GITHUB_ENV. */
+  exported: Record<string, string>
+  summary: string
+  ms: number
+}
+
+export interface RunOptions {
+  inputs: Record<string, string>
+  /** Extra environment (OIDC request variables, NODE_EXTRA_CA_CERTS, RUNNER_DEBUG ...). */
+  env?: Record<string, string>
+  /** Defaults to the built bundle, as the runner runs it. */
+  entry?: string
+  timeoutMs?: number
+}
+
+/** action.yml's defaults, which the runner passes as INPUT_ variables like any other input. */
+export async function actionDefaults(): Promise<Record<string, string>> {
+  const yaml = await readFile(join(ROOT, 'action.yml'), 'utf8')
+  const defaults: Record<string, string> = {}
+  let current = ''
+  for (const line of yaml.split('\n')) {
+    const input = /^ {2}([a-z-]+):\s*$/.exec(line)
+    if (input?.[1]) current = input[1]
+    const value = /^ {4}default:\s*'(.*)'\s*$/.exec(line)
+    if (value && current) defaults[current] = value[1] ?? ''
+    if (/^outputs:/.test(line)) break
+  }
+  return defaults
+}
+
+/** Runs the action in a child process the way the runner does. */
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'get-token-run-'))
+  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_ENV: join(dir, 'env'), GITHUB_STEP_SUMMARY: join(dir, 'summary') }
+  await Promise.all(Object.values(files).map(file => writeFile(file, '')))
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: dir,
+    RUNNER_TEMP: dir,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    ...files,
+  }
+  for (const [name, value] of Object.entries({ ...(await actionDefaults()), ...options.inputs })) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  Object.assign(env, options.env)
+  const started = performance.now()
+  const child = spawn(process.execPath, [options.entry ?? join(ROOT, 'dist', 'index.js')], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', chunk => (stdout += chunk))
+  child.stderr.on('data', chunk => (stderr += chunk))
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000)
+  const code = await new Promise<number | null>(done => child.on('close', done))
+  clearTimeout(timer)
+  const ms = performance.now() - started
+  const result: ActionRun = {
+    code, stdout, stderr, ms,
+    lines: stdout.split('\n').filter(line => line !== ''),
+    outputs: parseFileCommands(await readFile(files.GITHUB_OUTPUT, 'utf8')),
+    exported: parseFileCommands(await readFile(files.GITHUB_ENV, 'utf8')),
+    summary: await readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
+  }
+  await rm(dir, { recursive: true, force: true })
+  return result
+}
+
+/** The runner's `name<<DELIMITER ... DELIMITER` file command format. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (heredoc?.[1] && heredoc[2]) {
+      const end = lines.indexOf(heredoc[2], i + 1)
+      values[heredoc[1]] = lines.slice(i + 1, end).join('\n')
+      i = end
+    } else {
+      const pair = /^([^=]+)=(.*)$/.exec(lines[i] ?? '')
+      if (pair?.[1]) values[pair[1]] = pair[2] ?? ''
+    }
+  }
+  return values
+}
