@@ -24,7 +24,7 @@ export interface RunOptions {
   inputs: Record<string, string>
   /** Extra environment (OIDC request variables, NODE_EXTRA_CA_CERTS, RUNNER_DEBUG ...). */
   env?: Record<string, string>
-  /** Defaults to the built bundle, as the runner runs it. */
+  /** Defaults to the built bundle (dist/index.js, or $GET_TOKEN_ENTRY), as the runner runs it. */
   entry?: string
   timeoutMs?: number
 }
@@ -62,7 +62,8 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   }
   Object.assign(env, options.env)
   const started = performance.now()
-  const child = spawn(process.execPath, [options.entry ?? join(ROOT, 'dist', 'index.js')], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+  const entry = options.entry ?? process.env.GET_TOKEN_ENTRY ?? join(ROOT, 'dist', 'index.js')
+  const child = spawn(process.execPath, [entry], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => (stdout += chunk))
