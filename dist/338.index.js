@@ -115,7 +115,7 @@ const AADSTS_HINTS = {
     '700211': "no federated credential matches the token's issuer: use https://token.actions.githubusercontent.com as the credential's issuer.",
     '700212': "no federated credential matches the token's audience: set the credential's audience to the aud above, or oidc-audience to the credential's.",
     '700213': "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
-    '700024': "the client assertion is outside its time window: check the runner's clock; the action fetches a fresh GitHub token on every attempt.",
+    '700024': "the client assertion is outside its time window: check the runner's clock; the GitHub OIDC token is fetched right before the token request and lives about 5 minutes.",
     '700027': 'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
     '90002': 'the tenant was not found: check tenant-id and cloud.',
     '500011': 'the resource principal was not found in the tenant: check resource / scope (e.g. https://<account>.azurehealthcareapis.com), and that the service exists in this tenant.',
@@ -148,6 +148,41 @@ function azureError(error, config, deadline, oidcToken) {
     return new errors/* ActionError */.lZ(`Could not get an Entra ID token (${config.authType}): ${message}`, {
         fix: unavailable ? UNAVAILABLE_HINTS[config.authType] : networkOrGeneric(text, config),
     });
+}
+/**
+ * With a custom authority-host MSAL first reads the tenant's discovery document, and when that
+ * fails it reports only "endpoints_resolution_error", dropping Entra's answer (AADSTS90002 for an
+ * unknown tenant). One more GET of the document recovers that answer; anything else passes through.
+ */
+async function explainDiscoveryFailure(error, config, ctx) {
+    const text = causes(error).map(e => e.message ?? '').join(' ');
+    if (!/endpoints_resolution_error|openid_config_error/.test(text))
+        return error;
+    const url = `${config.authorityHost}/${config.tenantId}/v2.0/.well-known/openid-configuration`;
+    let answer = '';
+    try {
+        const timeoutMs = Math.min(10_000, ctx.retry.deadline.remainingMs());
+        if (timeoutMs > 0)
+            answer = (await ctx.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } }, timeoutMs)).body;
+    }
+    catch {
+        // Unreachable now too: the message below says where to look.
+    }
+    const description = errorDescription(answer);
+    if (description)
+        return { message: description };
+    return new errors/* ActionError */.lZ(`Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}.`, {
+        fix: 'check tenant-id and authority-host (give the authority\'s base URL, e.g. https://login.example.com, without the tenant).',
+    });
+}
+function errorDescription(body) {
+    try {
+        const value = JSON.parse(body).error_description;
+        return typeof value === 'string' && value !== '' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 const UNAVAILABLE_HINTS = {
     'client-secret': 'check tenant-id, client-id and client-secret.',
@@ -197,8 +232,11 @@ function causes(error) {
 async function getAzureToken(config, ctx) {
     let lastOidcToken;
     const oidcAssertion = async () => {
-        // Fetched on every call: GitHub's tokens live about five minutes.
-        lastOidcToken = await fetchGitHubOidcToken(config.oidcAudience, ctx);
+        // msal-node asks twice per token request (once for the request, once for its client
+        // configuration): one GitHub token serves both, and a new one is fetched when it nears expiry.
+        if (!lastOidcToken || expiresWithin(lastOidcToken, OIDC_MIN_LIFE_SECONDS)) {
+            lastOidcToken = await fetchGitHubOidcToken(config.oidcAudience, ctx);
+        }
         return lastOidcToken;
     };
     let credential;
@@ -208,11 +246,16 @@ async function getAzureToken(config, ctx) {
         result = await credential.getToken(config.scope, { abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())) });
     }
     catch (error) {
-        throw azureError(error, config, ctx.retry.deadline, lastOidcToken);
+        throw azureError(await explainDiscoveryFailure(error, config, ctx), config, ctx.retry.deadline, lastOidcToken);
     }
     if (!result?.token)
         throw azureError(new Error('no token returned'), config, ctx.retry.deadline, lastOidcToken);
     return { accessToken: result.token, expiresOn: new Date(result.expiresOnTimestamp), details: identity(result.token, config) };
+}
+const OIDC_MIN_LIFE_SECONDS = 60;
+function expiresWithin(token, seconds) {
+    const exp = Number((0,jwt/* stringClaim */.Ev)((0,jwt/* jwtClaims */.vE)(token), 'exp'));
+    return !Number.isFinite(exp) || exp * 1000 - Date.now() < seconds * 1000;
 }
 function identity(accessToken, config) {
     const claims = (0,jwt/* jwtClaims */.vE)(accessToken);

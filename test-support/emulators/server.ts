@@ -34,6 +34,8 @@ export interface Emulator {
   requests: RecordedRequest[]
   /** Queue faults: each answers one request instead of the handler. */
   fail(...faults: Fault[]): void
+  /** Forget recorded requests and queued faults (between tests). */
+  reset(): void
   close(): Promise<void>
 }
 
@@ -73,6 +75,10 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
     port,
     requests,
     fail: (...more) => faults.push(...more),
+    reset: () => {
+      requests.length = 0
+      faults.length = 0
+    },
     close: async () => {
       for (const res of hung) res.socket?.destroy()
       server.closeAllConnections()

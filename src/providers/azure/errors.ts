@@ -2,6 +2,7 @@ import type { Deadline } from '../../deadline.ts'
 import { ActionError } from '../../errors.ts'
 import { jwtClaims, stringClaim } from '../../jwt.ts'
 import { safeText } from '../../safe-text.ts'
+import type { ProviderContext } from '../provider.ts'
 import type { AzureConfig } from './config.ts'
 
 /** One-line fixes for the AADSTS codes CI users meet most. */
@@ -13,7 +14,7 @@ export const AADSTS_HINTS: Record<string, string> = {
   '700211': "no federated credential matches the token's issuer: use https://token.actions.githubusercontent.com as the credential's issuer.",
   '700212': "no federated credential matches the token's audience: set the credential's audience to the aud above, or oidc-audience to the credential's.",
   '700213': "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
-  '700024': "the client assertion is outside its time window: check the runner's clock; the action fetches a fresh GitHub token on every attempt.",
+  '700024': "the client assertion is outside its time window: check the runner's clock; the GitHub OIDC token is fetched right before the token request and lives about 5 minutes.",
   '700027': 'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
   '90002': 'the tenant was not found: check tenant-id and cloud.',
   '500011': 'the resource principal was not found in the tenant: check resource / scope (e.g. https://<account>.azurehealthcareapis.com), and that the service exists in this tenant.',
@@ -57,6 +58,38 @@ export function azureError(error: unknown, config: AzureConfig, deadline: Deadli
   return new ActionError(`Could not get an Entra ID token (${config.authType}): ${message}`, {
     fix: unavailable ? UNAVAILABLE_HINTS[config.authType] : networkOrGeneric(text, config),
   })
+}
+
+/**
+ * With a custom authority-host MSAL first reads the tenant's discovery document, and when that
+ * fails it reports only "endpoints_resolution_error", dropping Entra's answer (AADSTS90002 for an
+ * unknown tenant). One more GET of the document recovers that answer; anything else passes through.
+ */
+export async function explainDiscoveryFailure(error: unknown, config: AzureConfig, ctx: ProviderContext): Promise<unknown> {
+  const text = causes(error).map(e => e.message ?? '').join(' ')
+  if (!/endpoints_resolution_error|openid_config_error/.test(text)) return error
+  const url = `${config.authorityHost}/${config.tenantId}/v2.0/.well-known/openid-configuration`
+  let answer = ''
+  try {
+    const timeoutMs = Math.min(10_000, ctx.retry.deadline.remainingMs())
+    if (timeoutMs > 0) answer = (await ctx.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } }, timeoutMs)).body
+  } catch {
+    // Unreachable now too: the message below says where to look.
+  }
+  const description = errorDescription(answer)
+  if (description) return { message: description }
+  return new ActionError(`Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}.`, {
+    fix: 'check tenant-id and authority-host (give the authority\'s base URL, e.g. https://login.example.com, without the tenant).',
+  })
+}
+
+function errorDescription(body: string): string | undefined {
+  try {
+    const value = (JSON.parse(body) as { error_description?: unknown }).error_description
+    return typeof value === 'string' && value !== '' ? value : undefined
+  } catch {
+    return undefined
+  }
 }
 
 const UNAVAILABLE_HINTS: Record<AzureConfig['authType'], string> = {

@@ -4,13 +4,16 @@ import { jwtClaims, stringClaim } from '../../jwt.ts'
 import type { FetchedToken, ProviderContext } from '../provider.ts'
 import type { AzureConfig } from './config.ts'
 import { createCredential } from './credential.ts'
-import { azureError } from './errors.ts'
+import { azureError, explainDiscoveryFailure } from './errors.ts'
 
 export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): Promise<FetchedToken> {
   let lastOidcToken: string | undefined
   const oidcAssertion = async (): Promise<string> => {
-    // Fetched on every call: GitHub's tokens live about five minutes.
-    lastOidcToken = await fetchGitHubOidcToken(config.oidcAudience, ctx)
+    // msal-node asks twice per token request (once for the request, once for its client
+    // configuration): one GitHub token serves both, and a new one is fetched when it nears expiry.
+    if (!lastOidcToken || expiresWithin(lastOidcToken, OIDC_MIN_LIFE_SECONDS)) {
+      lastOidcToken = await fetchGitHubOidcToken(config.oidcAudience, ctx)
+    }
     return lastOidcToken
   }
   let credential: TokenCredential
@@ -19,10 +22,17 @@ export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): 
     credential = await createCredential(config, ctx, oidcAssertion)
     result = await credential.getToken(config.scope, { abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())) })
   } catch (error) {
-    throw azureError(error, config, ctx.retry.deadline, lastOidcToken)
+    throw azureError(await explainDiscoveryFailure(error, config, ctx), config, ctx.retry.deadline, lastOidcToken)
   }
   if (!result?.token) throw azureError(new Error('no token returned'), config, ctx.retry.deadline, lastOidcToken)
   return { accessToken: result.token, expiresOn: new Date(result.expiresOnTimestamp), details: identity(result.token, config) }
+}
+
+const OIDC_MIN_LIFE_SECONDS = 60
+
+function expiresWithin(token: string, seconds: number): boolean {
+  const exp = Number(stringClaim(jwtClaims(token), 'exp'))
+  return !Number.isFinite(exp) || exp * 1000 - Date.now() < seconds * 1000
 }
 
 function identity(accessToken: string, config: AzureConfig): Array<[string, string]> {
