@@ -1,0 +1,499 @@
+/**
+ * The built bundle against loopback emulators of Entra ID, GitHub OIDC, App Service managed
+ * identity and the Azure CLI, for every Azure auth type. Nothing leaves 127.0.0.1: Entra runs
+ * always get `authority-host` (the emulator), managed-identity runs always get IDENTITY_ENDPOINT.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import {
+  CLIENT_ID, CLIENT_SECRET, EXPIRED_SECRET, TENANT_ID, defaultApp, entraErrorBody, fixture, startEntraId, type EntraEmulator,
+} from '../../test-support/emulators/entra-id.ts'
+import { DEFAULT_SUBJECT, GITHUB_ISSUER, startGitHubOidc, type GitHubOidcEmulator } from '../../test-support/emulators/github-oidc.ts'
+import { startIbmIam } from '../../test-support/emulators/ibm-iam.ts'
+import { USER_ASSIGNED_CLIENT_ID, startManagedIdentity, type ManagedIdentityEmulator } from '../../test-support/emulators/managed-identity.ts'
+import { FIXTURES, ROOT, runAction, type ActionRun } from '../../test-support/run-action.ts'
+
+const RESOURCE = 'https://x.azurehealthcareapis.com'
+const NO_FEDERATION_APP = '11111111-2222-4333-8444-555555555555'
+const OTHER_ISSUER_APP = '22222222-3333-4444-8555-666666666666'
+const UNKNOWN_APP = '99999999-8888-4777-8666-555555555555'
+const CA = { NODE_EXTRA_CA_CERTS: join(FIXTURES, 'tls-cert.pem') }
+const FAKE_AZ = join(ROOT, 'test-support', 'fake-az')
+const KEY = fixture('client-key.pem')
+const ENCRYPTED_KEY = fixture('client-key-encrypted.pem')
+const CERT = fixture('client-cert.pem')
+const KEY_PASSWORD = 'correct-horse-battery'
+
+let entra: EntraEmulator
+let github: GitHubOidcEmulator
+let msi: ManagedIdentityEmulator
+
+beforeAll(async () => {
+  github = await startGitHubOidc()
+  entra = await startEntraId({
+    oidcPublicKey: github.publicKey,
+    apps: [
+      defaultApp(),
+      { clientId: NO_FEDERATION_APP, federatedCredentials: [] },
+      { clientId: OTHER_ISSUER_APP, federatedCredentials: [{ issuer: 'https://gitlab.example.com', subject: DEFAULT_SUBJECT, audience: 'api://AzureADTokenExchange' }] },
+    ],
+    resources: [RESOURCE, 'https://x/'],
+  })
+  msi = await startManagedIdentity()
+})
+
+afterAll(async () => {
+  await Promise.all([entra?.close(), github?.close(), msi?.close()])
+})
+
+beforeEach(() => {
+  for (const emulator of [entra, github, msi]) emulator.requests.length = 0
+  github.options.subject = undefined
+  github.options.clockSkewSeconds = undefined
+})
+
+/** An Entra run: the emulator as authority, its certificate trusted, the given inputs on top. */
+function azure(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+  return runAction({
+    inputs: { provider: 'azure', 'tenant-id': TENANT_ID, 'client-id': CLIENT_ID, 'authority-host': entra.url, resource: RESOURCE, ...inputs },
+    env: { ...CA, ...env },
+  })
+}
+
+/** Lines in stdout, stderr and the summary that hold a secret without masking it first. */
+function leaks(run: ActionRun, secrets: string[]): string[] {
+  const found: string[] = []
+  for (const secret of secrets.filter(s => s.length >= 8)) {
+    const label = `${secret.slice(0, 6)}…(${secret.length} chars)`
+    const masked = run.lines.findIndex(line => line.startsWith('::add-mask::') && line.includes(secret))
+    run.lines.forEach((line, index) => {
+      if (!line.includes(secret) || line.startsWith('::add-mask::')) return
+      found.push(`stdout line ${index}${masked < 0 || masked > index ? ' (before its ::add-mask::)' : ''}: ${label}`)
+    })
+    if (run.stderr.includes(secret)) found.push(`stderr: ${label}`)
+    if (run.summary.includes(secret)) found.push(`summary: ${label}`)
+  }
+  return found
+}
+
+/** Every secret a run could carry: inputs, derived tokens, PEM key lines. */
+function allSecrets(extra: string[] = []): string[] {
+  const pemLines = [KEY, ENCRYPTED_KEY].flatMap(pem => pem.split('\n').filter(line => line.length >= 8 && !line.startsWith('-----')))
+  return [CLIENT_SECRET, EXPIRED_SECRET, KEY_PASSWORD, ...pemLines, ...entra.issued, ...github.issued, ...msi.issued, github.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN, ...extra]
+}
+
+function errorLines(run: ActionRun): string[] {
+  return run.lines.filter(line => line.startsWith('::error'))
+}
+
+function expectSuccess(run: ActionRun): string {
+  expect(errorLines(run)).toEqual([])
+  expect(run.code).toBe(0)
+  const token = run.outputs.token ?? ''
+  expect(token.split('.')).toHaveLength(3)
+  const masked = run.lines.indexOf(`::add-mask::${token}`)
+  expect(masked).toBeGreaterThanOrEqual(0)
+  const firstUse = run.lines.findIndex(line => line.includes(token) && !line.startsWith('::add-mask::'))
+  expect(firstUse === -1 || firstUse > masked).toBe(true)
+  expect(leaks(run, allSecrets())).toEqual([])
+  return token
+}
+
+/** Exit 1, one `::error::` line naming the code and a fix, no stack trace, nothing leaked. */
+function expectFailure(run: ActionRun, code: string | RegExp): string {
+  expect(run.code).toBe(1)
+  const errors = errorLines(run)
+  expect(errors).toHaveLength(1)
+  const error = decodeURIComponent((errors[0] ?? '').replace(/%(?![0-9A-F]{2})/g, '%25'))
+  expect(error).toMatch(typeof code === 'string' ? new RegExp(`\\b${code}\\b`) : code)
+  expect(error).toMatch(/\nFix: \S/)
+  expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at .+[:(]\d+:\d+\)?$/m)
+  expect(run.stderr).not.toMatch(/Error:|Unhandled|Warning/i)
+  expect(leaks(run, allSecrets())).toEqual([])
+  expect(run.outputs.token).toBeUndefined()
+  return error
+}
+
+function claims(jwt: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>
+}
+
+const discoveryPath = `/${TENANT_ID}/v2.0/.well-known/openid-configuration`
+const tokenPath = `/${TENANT_ID}/oauth2/v2.0/token`
+
+describe('client-secret', () => {
+  test('gets a token: outputs, env var, summary, 2 requests (discovery + token), masked first', async () => {
+    const started = Date.now()
+    const run = await azure({ 'auth-type': 'client-secret', 'client-secret': CLIENT_SECRET })
+    const token = expectSuccess(run)
+
+    expect(entra.requests.map(r => `${r.method} ${r.path}`)).toEqual([`GET ${discoveryPath}`, `POST ${tokenPath}`])
+    const form = entra.tokenRequests()[0]?.form
+    expect(form?.get('grant_type')).toBe('client_credentials')
+    expect(form?.get('client_id')).toBe(CLIENT_ID)
+    expect(form?.get('client_secret')).toBe(CLIENT_SECRET)
+    expect(form?.get('scope')).toBe(`${RESOURCE}/.default`)
+
+    expect(entra.issued).toEqual([token])
+    expect(claims(token)).toMatchObject({ aud: RESOURCE, tid: TENANT_ID, appid: CLIENT_ID })
+    expect(run.outputs['token-type']).toBe('Bearer')
+    const expiresOn = Date.parse(run.outputs['expires-on'] ?? '')
+    expect(run.outputs['expires-on']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    expect(Math.abs(expiresOn - (started + 3599_000))).toBeLessThan(15_000)
+    expect(Number(run.outputs['expires-in'])).toBeGreaterThan(3500)
+    expect(Number(run.outputs['expires-in'])).toBeLessThanOrEqual(3599)
+    expect(run.exported.ACCESS_TOKEN).toBe(token)
+
+    expect(run.summary).toContain(TENANT_ID)
+    expect(run.summary).toContain(CLIENT_ID)
+    expect(run.summary).toContain(RESOURCE)
+    expect(run.summary).not.toContain(token.split('.')[2])
+    expect(run.lines.indexOf(`::add-mask::${CLIENT_SECRET}`)).toBe(0)
+  })
+
+  test('honours env-var, export-env and summary', async () => {
+    const named = await azure({ 'client-secret': CLIENT_SECRET, 'env-var': 'FHIR_TOKEN' })
+    const token = expectSuccess(named)
+    expect(named.exported).toEqual({ FHIR_TOKEN: token })
+
+    const quiet = await azure({ 'client-secret': CLIENT_SECRET, 'export-env': 'false', summary: 'false' })
+    expectSuccess(quiet)
+    expect(quiet.exported).toEqual({})
+    expect(quiet.summary).toBe('')
+  })
+
+  test('reads AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET when the inputs are empty', async () => {
+    const run = await azure({ 'tenant-id': '', 'client-id': '', 'client-secret': '' }, {
+      AZURE_TENANT_ID: TENANT_ID, AZURE_CLIENT_ID: CLIENT_ID, AZURE_CLIENT_SECRET: CLIENT_SECRET,
+    })
+    expectSuccess(run)
+    expect(run.lines).toContain(`::add-mask::${CLIENT_SECRET}`)
+    expect(entra.tokenRequests()[0]?.form.get('client_secret')).toBe(CLIENT_SECRET)
+  })
+
+  test('leaks nothing with RUNNER_DEBUG=1', async () => {
+    const run = await azure({ 'client-secret': CLIENT_SECRET }, { RUNNER_DEBUG: '1' })
+    expectSuccess(run)
+    expect(run.lines.some(line => line.startsWith('::debug::'))).toBe(true)
+  })
+})
+
+describe('client-certificate', () => {
+  const cases: Array<[string, string, string]> = [
+    ['key then certificate', `${KEY}${CERT}`, ''],
+    ['certificate then key', `${CERT}${KEY}`, ''],
+    ['encrypted key then certificate', `${ENCRYPTED_KEY}${CERT}`, KEY_PASSWORD],
+    ['certificate then encrypted key', `${CERT}${ENCRYPTED_KEY}`, KEY_PASSWORD],
+  ]
+  test.each(cases)('%s: a signed assertion the emulator verifies', async (_name, pem, password) => {
+    const run = await azure({ 'auth-type': 'client-certificate', 'client-certificate': pem, 'client-certificate-password': password })
+    expectSuccess(run)
+    expect(entra.requests).toHaveLength(2)
+    const form = entra.tokenRequests()[0]?.form
+    expect(form?.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+    expect(form?.has('client_secret')).toBe(false)
+    const [header] = (form?.get('client_assertion') ?? '').split('.')
+    const parsed = JSON.parse(Buffer.from(header ?? '', 'base64url').toString('utf8')) as Record<string, unknown>
+    expect(parsed.alg).toBe('PS256')
+    expect(parsed['x5t#S256']).toEqual(expect.any(String))
+    const assertion = claims(form?.get('client_assertion') ?? '')
+    expect(assertion).toMatchObject({ aud: entra.tokenEndpoint, iss: CLIENT_ID, sub: CLIENT_ID })
+  })
+
+  test('an encrypted key with a wrong password fails with a hint about the password', async () => {
+    const run = await azure({ 'client-certificate': `${ENCRYPTED_KEY}${CERT}`, 'client-certificate-password': 'wrong-password-123' })
+    const error = expectFailure(run, /client-certificate/)
+    expect(error).toMatch(/password/i)
+    expect(entra.tokenRequests()).toHaveLength(0)
+  })
+
+  test('leaks no key line with RUNNER_DEBUG=1', async () => {
+    const run = await azure({ 'client-certificate': `${CERT}${ENCRYPTED_KEY}`, 'client-certificate-password': KEY_PASSWORD }, { RUNNER_DEBUG: '1' })
+    expectSuccess(run)
+  })
+})
+
+describe('oidc', () => {
+  test('exchanges one GitHub OIDC token (audience api://AzureADTokenExchange) for an Entra token', async () => {
+    const run = await azure({ 'auth-type': 'oidc' }, github.env)
+    const token = expectSuccess(run)
+    expect(github.requests).toHaveLength(1)
+    expect(github.requests[0]?.query.get('audience')).toBe('api://AzureADTokenExchange')
+    expect(github.requests[0]?.query.get('api-version')).toBe('2.0')
+    expect(entra.requests.map(r => r.method)).toEqual(['GET', 'POST'])
+    const form = entra.tokenRequests()[0]?.form
+    expect(form?.get('client_assertion')).toBe(github.issued[0])
+    expect(form?.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+    expect(run.lines).toContain(`::add-mask::${github.issued[0]}`)
+    expect(claims(token)).toMatchObject({ appid: CLIENT_ID, aud: RESOURCE })
+  })
+
+  test('cloud AzureUSGovernment asks GitHub for api://AzureADTokenExchangeUSGov (and the app has no such credential)', async () => {
+    const run = await azure({ 'auth-type': 'oidc', cloud: 'AzureUSGovernment' }, github.env)
+    expect(github.requests[0]?.query.get('audience')).toBe('api://AzureADTokenExchangeUSGov')
+    expectFailure(run, 'AADSTS700212')
+  })
+
+  test('oidc-audience overrides the cloud default', async () => {
+    const run = await azure({ 'auth-type': 'oidc', cloud: 'AzureUSGovernment', 'oidc-audience': 'api://AzureADTokenExchange' }, github.env)
+    expectSuccess(run)
+    expect(github.requests[0]?.query.get('audience')).toBe('api://AzureADTokenExchange')
+  })
+
+  test('leaks nothing with RUNNER_DEBUG=1', async () => {
+    const run = await azure({ 'auth-type': 'oidc' }, { ...github.env, RUNNER_DEBUG: '1' })
+    expectSuccess(run)
+  })
+
+  test('auth-type oidc without the request variables: the permissions hint, no request', async () => {
+    const run = await azure({ 'auth-type': 'oidc' })
+    const error = expectFailure(run, /OIDC/)
+    expect(error).toContain('permissions: id-token: write')
+    expect(entra.requests).toHaveLength(0)
+  })
+})
+
+describe('federation errors name the code, print iss/sub/aud of the GitHub token, never the token', () => {
+  const federation: Array<[string, string, () => void, Record<string, string>]> = [
+    ['no federated credential at all', 'AADSTS70021', () => undefined, { 'client-id': NO_FEDERATION_APP }],
+    ['issuer', 'AADSTS700211', () => undefined, { 'client-id': OTHER_ISSUER_APP }],
+    ['subject', 'AADSTS700213', () => { github.options.subject = 'repo:octo-org/octo-repo:pull_request' }, {}],
+    ['audience', 'AADSTS700212', () => undefined, { 'oidc-audience': 'api://SomethingElse' }],
+  ]
+  test.each(federation)('%s → %s', async (_name, code, arrange, inputs) => {
+    arrange()
+    const run = await azure({ 'auth-type': 'oidc', ...inputs }, github.env)
+    const error = expectFailure(run, code)
+    const sent = github.issued.at(-1) ?? ''
+    const { iss, sub, aud } = claims(sent) as { iss: string; sub: string; aud: string }
+    expect(error).toContain(`iss=${iss}`)
+    expect(error).toContain(`sub=${sub}`)
+    expect(error).toContain(`aud=${aud}`)
+    expect(iss).toBe(GITHUB_ISSUER)
+    expect(run.stdout.split('\n').filter(line => line.includes(sent) && !line.startsWith('::add-mask::'))).toEqual([])
+    expect(run.stdout).not.toContain(sent.split('.')[2])
+    expect(entra.tokenRequests()).toHaveLength(1)
+  })
+
+  test('an expired GitHub token → AADSTS700024 (one POST, no retry)', async () => {
+    github.options.clockSkewSeconds = -3600
+    const run = await azure({ 'auth-type': 'oidc' }, github.env)
+    expectFailure(run, 'AADSTS700024')
+    expect(entra.tokenRequests()).toHaveLength(1)
+  })
+})
+
+describe('AADSTS errors: exit 1, one ::error:: line with the code and a fix, one POST', () => {
+  const cases: Array<[string, Record<string, string>, RegExp]> = [
+    ['AADSTS7000215', { 'client-secret': 'not-the-secret-value-123' }, /Value/],
+    ['AADSTS7000222', { 'client-secret': EXPIRED_SECRET }, /expired/],
+    ['AADSTS700016', { 'client-secret': CLIENT_SECRET, 'client-id': UNKNOWN_APP }, /client-id/],
+    ['AADSTS700027', { 'client-certificate': `${fixture('other-key.pem')}${fixture('other-cert.pem')}` }, /certificate/],
+    ['AADSTS500011', { 'client-secret': CLIENT_SECRET, resource: 'https://unknown.azurehealthcareapis.com' }, /resource/],
+    ['AADSTS1002012', { 'client-secret': CLIENT_SECRET, resource: '', scope: `${RESOURCE}/user_impersonation` }, /\/\.default/],
+  ]
+  test.each(cases)('%s', async (code, inputs, hint) => {
+    const run = await azure(inputs)
+    const error = expectFailure(run, code)
+    expect(error.slice(error.indexOf('\nFix:'))).toMatch(hint)
+    expect(entra.tokenRequests()).toHaveLength(1)
+    expect(entra.issued).not.toContain(undefined)
+  })
+
+  test('AADSTS90002: unknown tenant (the discovery document is refused)', async () => {
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'tenant-id': 'contoso.onmicrosoft.com' })
+    const error = expectFailure(run, 'AADSTS90002')
+    expect(error).toMatch(/tenant-id/)
+    expect(entra.tokenRequests()).toHaveLength(0)
+  })
+})
+
+describe('resource and scope', () => {
+  test.each([
+    [{ resource: 'https://x/' }, 'https://x//.default'],
+    [{ resource: '', scope: `${RESOURCE}/.default` }, `${RESOURCE}/.default`],
+  ])('%j sends scope %s', async (inputs, scope) => {
+    const run = await azure({ 'client-secret': CLIENT_SECRET, ...inputs })
+    expectSuccess(run)
+    expect(entra.tokenRequests()[0]?.form.get('scope')).toBe(scope)
+  })
+
+  test('resource and scope together: an input error before any request', async () => {
+    const run = await azure({ 'client-secret': CLIENT_SECRET, scope: `${RESOURCE}/.default` })
+    const error = expectFailure(run, /Input 'scope'/)
+    expect(error).toMatch(/resource/)
+    expect(entra.requests).toHaveLength(0)
+  })
+
+  test('neither resource nor scope: an input error before any request', async () => {
+    const run = await azure({ 'client-secret': CLIENT_SECRET, resource: '' })
+    expectFailure(run, /Input 'resource'/)
+    expect(entra.requests).toHaveLength(0)
+  })
+})
+
+describe('auth-type auto', () => {
+  test('client-secret given → client-secret', async () => {
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'client-certificate': `${KEY}${CERT}` }, github.env)
+    expectSuccess(run)
+    expect(run.stdout).toContain('(client-secret)')
+    expect(entra.tokenRequests()[0]?.form.has('client_secret')).toBe(true)
+    expect(github.requests).toHaveLength(0)
+  })
+
+  test('client-certificate given → client-certificate', async () => {
+    const run = await azure({ 'client-certificate': `${KEY}${CERT}` }, github.env)
+    expectSuccess(run)
+    expect(run.stdout).toContain('(client-certificate)')
+    expect(github.requests).toHaveLength(0)
+  })
+
+  test('OIDC request variables present → oidc', async () => {
+    const run = await azure({}, github.env)
+    expectSuccess(run)
+    expect(run.stdout).toContain('(oidc)')
+    expect(github.requests).toHaveLength(1)
+  })
+
+  test('nothing → a clear error that mentions permissions: id-token: write', async () => {
+    const run = await azure({})
+    const error = expectFailure(run, /auth-type/)
+    expect(error).toContain('permissions: id-token: write')
+    expect(entra.requests).toHaveLength(0)
+  })
+})
+
+describe('retries through @azure/identity (the action\'s max-attempts is the only policy)', () => {
+  const unavailable = () => ({ status: 503, json: entraErrorBody('temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.') })
+
+  test('503, 503, then 200 with max-attempts 3 → success after exactly 3 POSTs', async () => {
+    entra.failToken(unavailable(), unavailable())
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '3' })
+    expectSuccess(run)
+    expect(entra.tokenRequests()).toHaveLength(3)
+  })
+
+  test('503 three times with max-attempts 3 → failure after exactly 3 POSTs', async () => {
+    entra.failToken(unavailable(), unavailable(), unavailable())
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '3' })
+    expectFailure(run, /AADSTS90033|503/)
+    expect(entra.tokenRequests()).toHaveLength(3)
+  })
+
+  test('max-attempts 1 → no retry', async () => {
+    entra.failToken(unavailable())
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '1' })
+    expectFailure(run, /AADSTS90033|503/)
+    expect(entra.tokenRequests()).toHaveLength(1)
+  })
+
+  test.each([
+    ['400', { 'client-secret': CLIENT_SECRET, 'client-id': UNKNOWN_APP }, 'AADSTS700016'],
+    ['401', { 'client-secret': 'not-the-secret-value-123' }, 'AADSTS7000215'],
+  ])('a %s is not retried: exactly one POST', async (_status, inputs, code) => {
+    const run = await azure({ ...inputs, 'max-attempts': '3' })
+    expectFailure(run, code)
+    expect(entra.tokenRequests()).toHaveLength(1)
+  })
+})
+
+describe('managed-identity (App Service endpoint on loopback)', () => {
+  const managed = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+    runAction({ inputs: { provider: 'azure', 'auth-type': 'managed-identity', resource: RESOURCE, ...inputs }, env: { ...msi.env, ...env } })
+
+  test('system-assigned: one GET with resource, api-version and X-IDENTITY-HEADER', async () => {
+    const run = await managed({})
+    const token = expectSuccess(run)
+    expect(msi.requests).toHaveLength(1)
+    const request = msi.requests[0]
+    expect(request?.method).toBe('GET')
+    expect(request?.query.get('resource')).toBe(RESOURCE)
+    expect(request?.query.get('api-version')).toBe('2019-08-01')
+    expect(request?.query.has('client_id')).toBe(false)
+    expect(request?.headers['x-identity-header']).toBe(msi.env.IDENTITY_HEADER)
+    expect(msi.issued).toEqual([token])
+    expect(run.exported.ACCESS_TOKEN).toBe(token)
+    expect(Number(run.outputs['expires-in'])).toBeGreaterThan(86_000)
+    expect(leaks(run, [msi.env.IDENTITY_HEADER])).toEqual([])
+  })
+
+  test('user-assigned: client_id in the query', async () => {
+    const run = await managed({ 'client-id': USER_ASSIGNED_CLIENT_ID })
+    expectSuccess(run)
+    expect(msi.requests).toHaveLength(1)
+    expect(msi.requests[0]?.query.get('client_id')).toBe(USER_ASSIGNED_CLIENT_ID)
+  })
+
+  test('an identity the resource does not have: exit 1, one error line with a fix', async () => {
+    const run = await managed({ 'client-id': UNKNOWN_APP })
+    const error = expectFailure(run, /managed/i)
+    expect(error).toMatch(/No User Assigned|identity/)
+  })
+})
+
+describe('azure-cli (fake az on PATH)', () => {
+  const cli = async (env: Record<string, string> = {}, inputs: Record<string, string> = {}) => {
+    const dir = await mkdtemp(join(tmpdir(), 'fake-az-log-'))
+    const log = join(dir, 'calls')
+    const run = await runAction({
+      inputs: { provider: 'azure', 'auth-type': 'azure-cli', resource: RESOURCE, ...inputs },
+      env: { PATH: `${FAKE_AZ}:${process.env.PATH ?? '/usr/bin:/bin'}`, FAKE_AZ_LOG: log, ...env },
+    })
+    const calls = await readFile(log, 'utf8').catch(() => '')
+    await rm(dir, { recursive: true, force: true })
+    return { run, calls: calls.split('\n').filter(Boolean) }
+  }
+
+  test('runs az account get-access-token --output json --resource R [--tenant T]', async () => {
+    const { run, calls } = await cli({ AZURE_TENANT_ID: TENANT_ID })
+    const token = expectSuccess(run)
+    expect(calls).toEqual([`account get-access-token --output json --resource ${RESOURCE} --tenant ${TENANT_ID}`])
+    expect(claims(token)).toMatchObject({ aud: RESOURCE, tid: TENANT_ID })
+    expect(run.exported.ACCESS_TOKEN).toBe(token)
+    expect(Number(run.outputs['expires-in'])).toBeGreaterThan(3500)
+    expect(leaks(run, [token])).toEqual([])
+  })
+
+  test('without a tenant: no --tenant', async () => {
+    const { run, calls } = await cli()
+    expectSuccess(run)
+    expect(calls).toEqual([`account get-access-token --output json --resource ${RESOURCE}`])
+  })
+
+  test('not logged in: exit 1, one error line that says to log in', async () => {
+    const { run } = await cli({ FAKE_AZ_LOGGED_OUT: '1' })
+    const error = expectFailure(run, /az login/)
+    expect(error).toMatch(/azure\/login|az login/)
+  })
+})
+
+describe('the IBM path never loads @azure/identity', () => {
+  test('an api-key run succeeds with the Azure chunks deleted from the bundle', async () => {
+    const source = process.env.GET_TOKEN_ENTRY ? dirname(process.env.GET_TOKEN_ENTRY) : join(ROOT, 'dist')
+    const dir = await mkdtemp(join(tmpdir(), 'get-token-no-azure-'))
+    const iam = await startIbmIam({ apiKeys: { 'ibm-api-key-0123456789abcdef': { iamId: 'IBMid-123', sub: 'ci@example.com', account: 'acct-1' } } })
+    try {
+      await cp(source, dir, { recursive: true })
+      const entry = join(dir, 'index.js')
+      expect(await readFile(entry, 'utf8')).not.toMatch(/azsdk-js-identity|@azure\/msal-node/)
+      const deleted: string[] = []
+      for (const name of await readdir(dir)) {
+        if (name === 'index.js' || !name.endsWith('.js')) continue
+        if (/azsdk-js-identity|msal-node|ClientSecretCredential/.test(await readFile(join(dir, name), 'utf8'))) {
+          await rm(join(dir, name))
+          deleted.push(name)
+        }
+      }
+      expect(deleted.length).toBeGreaterThan(0)
+      const run = await runAction({ entry, inputs: { provider: 'ibm', 'api-key': 'ibm-api-key-0123456789abcdef', 'iam-endpoint': iam.url } })
+      expect(errorLines(run)).toEqual([])
+      expect(run.code).toBe(0)
+      expect(run.outputs.token).toBe(iam.issued[0])
+    } finally {
+      await iam.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
