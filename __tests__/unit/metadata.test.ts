@@ -1,0 +1,109 @@
+import { describe, expect, it } from '@jest/globals'
+import { validateAction } from '@action-validator/core'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { ACTION_DEFAULTS } from '../../src/inputs.ts'
+import { ROOT } from '../../test-support/run-action.ts'
+import { validateActionFile, validateWorkflowFile, workflowFiles } from '../../scripts/validate-metadata.ts'
+
+interface ActionYml {
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>
+  outputs: Record<string, { description: string }>
+  runs: { using: string; main: string }
+}
+
+const read = (file: string) => readFileSync(join(ROOT, file), 'utf8')
+const action = parse(read('action.yml')) as ActionYml
+const readme = read('README.md')
+
+/** The rows of the README table that follows `## heading`. */
+function tableRows(heading: string): string[][] {
+  const section = readme.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? ''
+  return section
+    .split('\n')
+    .filter(line => /^\| `/.test(line))
+    .map(line => line.split('|').slice(1, -1).map(cell => cell.trim()))
+}
+
+const code = (cell: string | undefined) => /^`([^`]*)`$/.exec(cell ?? '')?.[1]
+
+describe('action.yml', () => {
+  it('passes the GitHub Action metadata schema and runs on node24 from dist/', () => {
+    expect(validateActionFile().errors).toEqual([])
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('is checked for real: a broken copy fails the same schema', () => {
+    const broken = read('action.yml').replace("main: 'dist/index.js'", "mian: 'dist/index.js'").replace("'node24'", "'node20'")
+    expect(validateAction(broken).errors.length).toBeGreaterThan(0)
+  })
+
+  it('declares exactly the inputs and outputs of the public interface', () => {
+    const shared = join(ROOT, '..', 'shared', 'interface.md')
+    if (!existsSync(shared)) return // the interface lives beside the repo in this workplace
+    const spec = readFileSync(shared, 'utf8')
+    const names = (heading: string) =>
+      [...(spec.split(`## ${heading}`)[1]?.split('\n## ')[0] ?? '').matchAll(/^\| `([a-z-]+)` \|/gm)].map(m => m[1])
+    expect(Object.keys(action.inputs)).toEqual(names('Inputs'))
+    expect(Object.keys(action.outputs)).toEqual(names('Outputs'))
+  })
+
+  it('has the defaults the code applies when an input is empty', () => {
+    for (const [name, value] of Object.entries(ACTION_DEFAULTS)) expect(action.inputs[name]?.default).toBe(value)
+  })
+})
+
+describe('README', () => {
+  it('lists every input of action.yml, in order, with its default', () => {
+    const rows = tableRows('Inputs')
+    expect(rows.map(row => code(row[0]))).toEqual(Object.keys(action.inputs))
+    for (const row of rows) {
+      const input = action.inputs[code(row[0]) ?? '']
+      if (input?.default !== undefined) expect(code(row[1])).toBe(input.default)
+      if (input?.required) expect(row[1]).toBe('(required)')
+    }
+  })
+
+  it('lists every output of action.yml, in order', () => {
+    expect(tableRows('Outputs').map(row => code(row[0]))).toEqual(Object.keys(action.outputs))
+  })
+
+  it('shows only valid YAML, and only real inputs in its get-token steps', () => {
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => m[1] ?? '')
+    expect(blocks.length).toBeGreaterThan(3)
+    for (const block of blocks) expect(() => parse(block)).not.toThrow()
+    for (const used of getTokenInputs(blocks.map(block => parse(block)))) expect(Object.keys(action.inputs)).toContain(used)
+  })
+})
+
+describe('examples and workflows', () => {
+  const files = workflowFiles()
+  it.each(files.map(file => [file.slice(ROOT.length + 1), file]))('%s passes the workflow schema', (_, file) => {
+    expect(validateWorkflowFile(file).errors).toEqual([])
+  })
+
+  it('use only real inputs of get-token', () => {
+    const examples = files.filter(file => file.includes('examples'))
+    expect(examples.length).toBeGreaterThanOrEqual(4)
+    const used = getTokenInputs(examples.map(file => parse(readFileSync(file, 'utf8'))))
+    expect(used.size).toBeGreaterThan(5)
+    for (const name of used) expect(Object.keys(action.inputs)).toContain(name)
+  })
+})
+
+/** The `with:` keys of every `uses: org/get-token@...` step found anywhere in the documents. */
+function getTokenInputs(documents: unknown[]): Set<string> {
+  const found = new Set<string>()
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit)
+    if (node === null || typeof node !== 'object') return
+    const step = node as { uses?: unknown; with?: Record<string, unknown> }
+    if (typeof step.uses === 'string' && step.uses.startsWith('org/get-token@')) {
+      for (const key of Object.keys(step.with ?? {})) found.add(key)
+    }
+    Object.values(node).forEach(visit)
+  }
+  documents.forEach(visit)
+  return found
+}
