@@ -71,6 +71,23 @@ var user_agent = __webpack_require__(7360);
 ;// CONCATENATED MODULE: ./src/providers/azure/credential.ts
 
 /**
+ * MSAL does not pass getToken's abortSignal to its HTTP calls, so timeout-seconds is enforced in
+ * the pipeline: every request, and every retry delay (which waits on the request's signal), is
+ * aborted at the deadline. Managed identity replaces additionalPolicies with its own; it is bounded
+ * by the race in getAzureToken instead.
+ */
+function deadlinePolicy(remainingMs) {
+    const deadline = AbortSignal.timeout(Math.max(1, remainingMs));
+    return {
+        name: 'getTokenDeadline',
+        sendRequest(request, next) {
+            const own = request.abortSignal;
+            request.abortSignal = own instanceof AbortSignal ? AbortSignal.any([own, deadline]) : deadline;
+            return next(request);
+        },
+    };
+}
+/**
  * One @azure/identity credential per auth type. Its HTTP pipeline carries the action's
  * retry policy (max-attempts), so no second retry loop wraps it.
  */
@@ -81,6 +98,7 @@ async function createCredential(config, ctx, oidcAssertion) {
         disableInstanceDiscovery: config.disableInstanceDiscovery,
         retryOptions: { maxRetries: config.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 },
         userAgentOptions: { userAgentPrefix: user_agent/* USER_AGENT_PREFIX */.r },
+        additionalPolicies: [{ policy: deadlinePolicy(ctx.retry.deadline.remainingMs()), position: 'perCall' }],
     };
     ctx.debug(`Azure: ${config.authType} credential, authority ${config.authorityHost}, scope ${config.scope}`);
     switch (config.authType) {
@@ -117,7 +135,8 @@ const AADSTS_HINTS = {
     '700213': "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
     '700024': "the client assertion is outside its time window: check the runner's clock; the GitHub OIDC token is fetched right before the token request and lives about 5 minutes.",
     '700027': 'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
-    '90002': 'the tenant was not found: check tenant-id and cloud.',
+    '90002': 'the tenant was not found: check tenant-id and cloud (or authority-host).',
+    '90033': 'Entra ID had a transient problem: re-run the job; raise max-attempts or timeout-seconds if it happens often.',
     '500011': 'the resource principal was not found in the tenant: check resource / scope (e.g. https://<account>.azurehealthcareapis.com), and that the service exists in this tenant.',
     '1002012': 'the scope is not valid for an app token: it must end in /.default (or give resource instead of scope).',
 };
@@ -128,7 +147,8 @@ function azureError(error, config, deadline, oidcToken) {
         return error;
     const chain = causes(error);
     const text = chain.map(e => `${e.errorMessage ?? ''} ${e.message ?? ''}`).join(' ');
-    if (chain.some(e => e.name === 'AbortError' || e.name === 'TimeoutError')) {
+    // MSAL turns an aborted request into network_error or endpoints_resolution_error: the clock tells.
+    if (deadline.remainingMs() <= 0 || chain.some(e => e.name === 'AbortError' || e.name === 'TimeoutError')) {
         return deadline.exceeded(`The Entra ID token request (${config.authorityHost})`);
     }
     const code = /AADSTS(\d+)/.exec(text)?.[1] ?? chain.map(e => e.errorNo).find(Boolean);
@@ -156,23 +176,25 @@ function azureError(error, config, deadline, oidcToken) {
  */
 async function explainDiscoveryFailure(error, config, ctx) {
     const text = causes(error).map(e => e.message ?? '').join(' ');
-    if (!/endpoints_resolution_error|openid_config_error/.test(text))
+    if (!/endpoints_resolution_error|openid_config_error/.test(text) || ctx.retry.deadline.remainingMs() <= 0)
         return error;
     const url = `${config.authorityHost}/${config.tenantId}/v2.0/.well-known/openid-configuration`;
     let answer = '';
+    let failure = '';
     try {
-        const timeoutMs = Math.min(10_000, ctx.retry.deadline.remainingMs());
-        if (timeoutMs > 0)
-            answer = (await ctx.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } }, timeoutMs)).body;
+        const response = await ctx.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } }, Math.min(10_000, ctx.retry.deadline.remainingMs()));
+        answer = response.body;
+        failure = `HTTP ${response.status}`;
     }
-    catch {
-        // Unreachable now too: the message below says where to look.
+    catch (cause) {
+        const code = cause?.code;
+        failure = [code, cause instanceof Error ? cause.message : String(cause)].filter(Boolean).join(' ');
     }
     const description = errorDescription(answer);
     if (description)
         return { message: description };
-    return new errors/* ActionError */.lZ(`Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}.`, {
-        fix: 'check tenant-id and authority-host (give the authority\'s base URL, e.g. https://login.example.com, without the tenant).',
+    return new errors/* ActionError */.lZ(`Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}${failure ? ` (${(0,safe_text/* safeText */.H)(failure, 200)})` : ''}.`, {
+        fix: networkHint(failure, config) ?? 'check tenant-id and authority-host (give the authority\'s base URL, e.g. https://login.example.com, without the tenant).',
     });
 }
 function errorDescription(body) {
@@ -192,13 +214,16 @@ const UNAVAILABLE_HINTS = {
     'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
 };
 function networkOrGeneric(text, config) {
+    return networkHint(text, config) ?? UNAVAILABLE_HINTS[config.authType];
+}
+function networkHint(text, config) {
     if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up/i.test(text)) {
         return `check that ${config.authorityHost} is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or the authority-host input.`;
     }
     if (/certificate|self.signed|UNABLE_TO_VERIFY/i.test(text)) {
         return 'the authority\'s TLS certificate is not trusted: for a private CA, give its certificate to the step through NODE_EXTRA_CA_CERTS.';
     }
-    return UNAVAILABLE_HINTS[config.authType];
+    return undefined;
 }
 /** "AADSTS7000215: Invalid client secret provided. ..." without the trace and correlation noise. */
 function describe(text, code) {
@@ -243,7 +268,8 @@ async function getAzureToken(config, ctx) {
     let result;
     try {
         credential = await createCredential(config, ctx, oidcAssertion);
-        result = await credential.getToken(config.scope, { abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())) });
+        const request = credential.getToken(config.scope, { abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())) });
+        result = await withinDeadline(request, ctx.retry.deadline, `The ${config.authType} token request`);
     }
     catch (error) {
         throw azureError(await explainDiscoveryFailure(error, config, ctx), config, ctx.retry.deadline, lastOidcToken);
@@ -253,6 +279,14 @@ async function getAzureToken(config, ctx) {
     return { accessToken: result.token, expiresOn: new Date(result.expiresOnTimestamp), details: identity(result.token, config) };
 }
 const OIDC_MIN_LIFE_SECONDS = 60;
+/** A safety net for what the pipeline's deadline policy cannot reach (managed identity, az). */
+function withinDeadline(work, deadline, what) {
+    let timer;
+    const expired = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(deadline.exceeded(what)), deadline.remainingMs());
+    });
+    return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
 function expiresWithin(token, seconds) {
     const exp = Number((0,jwt/* stringClaim */.Ev)((0,jwt/* jwtClaims */.vE)(token), 'exp'));
     return !Number.isFinite(exp) || exp * 1000 - Date.now() < seconds * 1000;

@@ -1,4 +1,4 @@
-import { Inputs, PROVIDER_INPUTS, SECRET_INPUTS, maskSecret, type InputSource } from './inputs.ts'
+import { Inputs, PROVIDER_INPUTS, SECRET_INPUTS, type InputSource } from './inputs.ts'
 import { readAzureConfig, type AzureConfig } from './providers/azure/config.ts'
 import { readIbmConfig, type IbmConfig } from './providers/ibm/config.ts'
 
@@ -8,8 +8,8 @@ export type Config = AzureConfig | IbmConfig
 export function readConfig(source: InputSource): Config {
   // Mask every secret input first, also those of the other provider: even a misplaced secret stays hidden.
   for (const [input, env] of SECRET_INPUTS) {
-    maskSecret(source.mask, source.getInput(input).trim())
-    if (env) maskSecret(source.mask, (source.env[env] ?? '').trim())
+    source.mask(source.getInput(input).trim())
+    if (env) source.mask((source.env[env] ?? '').trim())
   }
   const inputs = new Inputs(source)
   const provider = inputs.choice('provider', ['azure', 'ibm'])

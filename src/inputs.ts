@@ -13,7 +13,7 @@ export interface InputSource {
   /** `core.getInput`: the `INPUT_<NAME>` variable, hyphens kept. */
   getInput(name: string): string
   env: Record<string, string | undefined>
-  /** Registers a secret with the runner before anything can print it. */
+  /** Registers a secret (empty: ignored; multi-line: also per line) before anything can print it. */
   mask(secret: string): void
   warning(message: string): void
 }
@@ -92,17 +92,6 @@ export class Inputs {
         this.source.warning(`Input '${name}' is not used with ${context}; it is ignored.`)
       }
     }
-  }
-}
-
-/** The runner masks line by line, so a multi-line secret (a PEM key) is also registered per line. */
-export function maskSecret(mask: (secret: string) => void, value: string): void {
-  if (!value) return
-  mask(value)
-  const lines = value.split(/\r?\n/).map(line => line.trim())
-  if (lines.length < 2) return
-  for (const line of lines) {
-    if (line.length >= 8 && !line.startsWith('-----')) mask(line)
   }
 }
 

@@ -8,6 +8,7 @@ import { fetchToken } from './providers/index.ts'
 import { publish } from './publish.ts'
 import { realSleep, type RetryPolicy } from './retry.ts'
 import { safeText } from './safe-text.ts'
+import { Secrets } from './secrets.ts'
 import { USER_AGENT_PREFIX } from './user-agent.ts'
 
 export type Core = Pick<
@@ -43,11 +44,12 @@ export function defaultDeps(): RunDeps {
 /** inputs → credential → token → publish. Failures end as one `::error::` line and exit code 1. */
 export async function run(deps: RunDeps = defaultDeps()): Promise<void> {
   const { core } = deps
+  const secrets = new Secrets(secret => core.setSecret(secret))
   try {
     const config = readConfig({
       getInput: name => core.getInput(name),
       env: deps.env,
-      mask: secret => core.setSecret(secret),
+      mask: secret => secrets.add(secret),
       warning: message => core.warning(message),
     })
     const retry: RetryPolicy = {
@@ -61,15 +63,15 @@ export async function run(deps: RunDeps = defaultDeps()): Promise<void> {
     const token = await fetchToken(config, {
       transport: deps.transport,
       retry,
-      mask: secret => core.setSecret(secret),
-      debug: message => core.debug(message),
+      mask: secret => secrets.addToken(secret),
+      debug: message => core.debug(secrets.redact(message)),
       env: deps.env,
       readFile: deps.readFile,
     })
-    await publish(token, config, core, deps.now())
+    await publish(token, config, { ...core, secrets }, deps.now())
   } catch (error) {
-    if (core.isDebug() && error instanceof Error && error.stack) core.debug(safeText(error.stack, 4000))
-    core.setFailed(failureMessage(error))
+    if (core.isDebug() && error instanceof Error && error.stack) core.debug(secrets.redact(safeText(error.stack, 4000)))
+    core.setFailed(secrets.redact(failureMessage(error)))
   } finally {
     deps.transport.dispose()
   }

@@ -1,18 +1,18 @@
 import type * as actionsCore from '@actions/core'
 import type { Config } from './config.ts'
-import { jwtSignature } from './jwt.ts'
 import { PROVIDER_NAMES } from './providers/index.ts'
 import type { FetchedToken } from './providers/provider.ts'
 import { safeText } from './safe-text.ts'
+import type { Secrets } from './secrets.ts'
 import { writeSummary } from './summary.ts'
 
-export type PublishCore = Pick<typeof actionsCore, 'setSecret' | 'setOutput' | 'exportVariable' | 'info' | 'warning' | 'summary'>
+export type PublishCore = Pick<typeof actionsCore, 'setOutput' | 'exportVariable' | 'info' | 'warning' | 'summary'> & {
+  secrets: Secrets
+}
 
 /** Mask, then outputs, env var, job summary and one log line. Shared by every provider. */
 export async function publish(token: FetchedToken, config: Config, core: PublishCore, now: number): Promise<void> {
-  core.setSecret(token.accessToken)
-  const signature = jwtSignature(token.accessToken)
-  if (signature) core.setSecret(signature)
+  core.secrets.addToken(token.accessToken)
 
   const expiresOn = token.expiresOn.toISOString()
   const expiresIn = Math.max(0, Math.floor((token.expiresOn.getTime() - now) / 1000))

@@ -310,3 +310,57 @@ describe('faults', () => {
     expect(leaks(failed, [API_KEY])).toEqual([])
   })
 })
+
+describe('TLS', () => {
+  it('refuses an untrusted certificate without retrying, and trusts it through NODE_EXTRA_CA_CERTS', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const { FIXTURES } = await import('../../test-support/run-action.ts')
+    const tls = { key: await readFile(join(FIXTURES, 'tls-key.pem'), 'utf8'), cert: await readFile(join(FIXTURES, 'tls-cert.pem'), 'utf8') }
+    const secure = await startIbmIam({ apiKeys: { [API_KEY]: { iamId: 'IBMid-TLS', sub: 'tls@example.com', account: 'acct' } }, tls })
+    try {
+      const untrusted = await runAction({ inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': secure.url } })
+      expect(untrusted.code).toBe(1)
+      expect(secure.requests).toHaveLength(0)
+      expect(errorLines(untrusted)[0]).toContain('not trusted')
+      expect(errorLines(untrusted)[0]).toContain('NODE_EXTRA_CA_CERTS')
+      expect(untrusted.lines.filter(line => line.startsWith('Retrying'))).toEqual([])
+
+      const trusted = await runAction({
+        inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': secure.url },
+        env: { NODE_EXTRA_CA_CERTS: join(FIXTURES, 'tls-cert.pem') },
+      })
+      expect(trusted.code).toBe(0)
+      expect(secure.requests).toHaveLength(1)
+    } finally {
+      await secure.close()
+    }
+  })
+})
+
+describe.each([
+  ['debug off', {}],
+  ['RUNNER_DEBUG=1', { RUNNER_DEBUG: '1' }],
+])('no secret in any log line, summary or error (%s)', (_, debugEnv) => {
+  const secretsOf = () => [API_KEY, CR_TOKEN, ...iam.issued, ...iam.issued.map(t => t.split('.')[2] ?? '')]
+  const scenarios: Array<[string, { inputs: Record<string, string>; arrange?: () => void }]> = [
+    ['api-key success', { inputs: { 'api-key': API_KEY } }],
+    ['trusted-profile success', { inputs: { 'api-key': API_KEY, 'profile-id': PROFILE.id } }],
+    ['trusted-profile refused', { inputs: { 'api-key': OTHER_KEY, 'profile-id': PROFILE.id } }],
+    ['5xx then success', {
+      inputs: { 'api-key': API_KEY },
+      arrange: () => iam.fail({ status: 502, body: iamErrorBody('BXNIM0000E', 'bad gateway') }),
+    }],
+    ['server echoes the key back', {
+      inputs: { 'api-key': API_KEY, 'max-attempts': '1' },
+      arrange: () => iam.fail({ status: 400, body: iamErrorBody('BXNIM0415E', `Provided API key ${API_KEY} could not be found.`) }),
+    }],
+    ['input error after the key was read', { inputs: { 'api-key': API_KEY, 'env-var': 'NODE_OPTIONS' } }],
+  ]
+  it.each(scenarios)('%s', async (_name, { inputs, arrange }) => {
+    arrange?.()
+    const run = await ibm(inputs, debugEnv)
+    expect(leaks(run, secretsOf())).toEqual([])
+    const token = run.outputs.token
+    if (token) expect(maskLine(run, token)).toBeLessThan(run.lines.findIndex(line => line.startsWith('Token from')))
+  })
+})

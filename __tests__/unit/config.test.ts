@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { FIXTURES } from '../../test-support/run-action.ts'
 import { readConfig, type Config } from '../../src/config.ts'
 import { InputError } from '../../src/errors.ts'
+import { Secrets } from '../../src/secrets.ts'
 
 interface Read {
   config?: Config
@@ -13,14 +17,16 @@ interface Read {
 function read(inputs: Record<string, string>, env: Record<string, string> = {}): Read {
   const masked: string[] = []
   const warnings: string[] = []
+  const secrets = new Secrets(secret => masked.push(secret))
   try {
-    const config = readConfig({ getInput: name => inputs[name] ?? '', env, mask: s => masked.push(s), warning: w => warnings.push(w) })
+    const config = readConfig({ getInput: name => inputs[name] ?? '', env, mask: s => secrets.add(s), warning: w => warnings.push(w) })
     return { config, masked, warnings }
   } catch (error) {
     return { error, masked, warnings }
   }
 }
 
+const PEM = ['client-key.pem', 'client-cert.pem'].map(file => readFileSync(join(FIXTURES, file), 'utf8')).join('\n')
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const CLIENT = '04b07795-8ddb-461a-bbee-02f9e1bf7b46'
 
@@ -36,7 +42,7 @@ describe('azure inputs', () => {
     const base = { provider: 'AZURE', 'tenant-id': TENANT, 'client-id': CLIENT, resource: 'https://r' }
     const oidcEnv = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1/x?api-version=2.0', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }
     expect(read({ ...base, 'client-secret': 'sec' }, oidcEnv).config?.authType).toBe('client-secret')
-    expect(read({ ...base, 'client-certificate': '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----' }, oidcEnv).config?.authType).toBe('client-certificate')
+    expect(read({ ...base, 'client-certificate': PEM }, oidcEnv).config?.authType).toBe('client-certificate')
     expect(read(base, oidcEnv).config?.authType).toBe('oidc')
     const none = read(base)
     expect(none.error).toBeInstanceOf(InputError)

@@ -22,6 +22,8 @@ export interface IbmIamOptions {
   apiKeys: Record<string, IamIdentity>
   profiles?: TrustedProfile[]
   lifetimeSeconds?: number
+  /** Serve HTTPS with this key and certificate (for the untrusted-certificate case). */
+  tls?: { key: string; cert: string }
 }
 
 export interface IbmIamEmulator extends Emulator {
@@ -101,7 +103,7 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
     }
   }
 
-  const server = await startServer(handler)
+  const server = await startServer(handler, options.tls)
   return Object.assign(server, { issued })
 }
 
