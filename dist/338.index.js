@@ -141,6 +141,14 @@ const AADSTS_HINTS = {
     '1002012': 'the scope is not valid for an app token: it must end in /.default (or give resource instead of scope).',
 };
 const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213']);
+/** What timed out, for deadline messages. */
+function requestName(config) {
+    if (config.authType === 'managed-identity')
+        return 'The managed identity token request';
+    if (config.authType === 'azure-cli')
+        return 'The Azure CLI (az account get-access-token)';
+    return `The Entra ID token request (${config.authorityHost})`;
+}
 /** Turns anything @azure/identity throws into one actionable message. */
 function azureError(error, config, deadline, oidcToken) {
     if (error instanceof errors/* ActionError */.lZ)
@@ -149,7 +157,7 @@ function azureError(error, config, deadline, oidcToken) {
     const text = chain.map(e => `${e.errorMessage ?? ''} ${e.message ?? ''}`).join(' ');
     // MSAL turns an aborted request into network_error or endpoints_resolution_error: the clock tells.
     if (deadline.remainingMs() <= 0 || chain.some(e => e.name === 'AbortError' || e.name === 'TimeoutError')) {
-        return deadline.exceeded(`The Entra ID token request (${config.authorityHost})`);
+        return deadline.exceeded(requestName(config));
     }
     const code = /AADSTS(\d+)/.exec(text)?.[1] ?? chain.map(e => e.errorNo).find(Boolean);
     if (code) {
@@ -269,7 +277,7 @@ async function getAzureToken(config, ctx) {
     try {
         credential = await createCredential(config, ctx, oidcAssertion);
         const request = credential.getToken(config.scope, { abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())) });
-        result = await withinDeadline(request, ctx.retry.deadline, `The ${config.authType} token request`);
+        result = await ctx.retry.deadline.race(request, requestName(config));
     }
     catch (error) {
         throw azureError(await explainDiscoveryFailure(error, config, ctx), config, ctx.retry.deadline, lastOidcToken);
@@ -279,14 +287,6 @@ async function getAzureToken(config, ctx) {
     return { accessToken: result.token, expiresOn: new Date(result.expiresOnTimestamp), details: identity(result.token, config) };
 }
 const OIDC_MIN_LIFE_SECONDS = 60;
-/** A safety net for what the pipeline's deadline policy cannot reach (managed identity, az). */
-function withinDeadline(work, deadline, what) {
-    let timer;
-    const expired = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(deadline.exceeded(what)), deadline.remainingMs());
-    });
-    return Promise.race([work, expired]).finally(() => clearTimeout(timer));
-}
 function expiresWithin(token, seconds) {
     const exp = Number((0,jwt/* stringClaim */.Ev)((0,jwt/* jwtClaims */.vE)(token), 'exp'));
     return !Number.isFinite(exp) || exp * 1000 - Date.now() < seconds * 1000;

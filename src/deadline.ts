@@ -23,4 +23,13 @@ export class Deadline {
       fix: 'check that the endpoint is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or raise timeout-seconds.',
     })
   }
+
+  /** `work`, or `exceeded(what)` if the deadline passes first. */
+  race<T>(work: Promise<T>, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(this.exceeded(what)), this.remainingMs())
+    })
+    return Promise.race([work, expired]).finally(() => clearTimeout(timer))
+  }
 }

@@ -88,8 +88,6 @@ class NetworkError extends Error implements Transient {
   }
 }
 
-class DeadlineReached extends Error {}
-
 const TLS_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/
 
 export interface JsonCall {
@@ -109,9 +107,9 @@ export async function requestJson(call: JsonCall): Promise<Record<string, unknow
     if (remaining <= 0) throw retry.deadline.exceeded(`The request to ${service} (${host})`)
     let answer: HttpResponse
     try {
-      answer = await beforeDeadline(transport.send(request, remaining), remaining)
+      answer = await retry.deadline.race(transport.send(request, remaining), `The request to ${service} (${host})`)
     } catch (error) {
-      throw networkFailure(error, service, host, retry)
+      throw error instanceof ActionError ? error : networkFailure(error, service, host, retry)
     }
     if (answer.status < 200 || answer.status > 299) {
       throw new HttpStatusError(answer.status, answer.body, answer.headers['retry-after'])
@@ -128,18 +126,10 @@ export async function requestJson(call: JsonCall): Promise<Record<string, unknow
   return parseJsonObject(response.body, service)
 }
 
-function beforeDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineReached()), ms)
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
-
 function networkFailure(error: unknown, service: string, host: string, retry: RetryPolicy): Error {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? ''
   const message = error instanceof Error ? error.message : String(error)
-  if (error instanceof DeadlineReached || message.startsWith('Request timeout')) {
+  if (message.startsWith('Request timeout')) {
     return retry.deadline.exceeded(`The request to ${service} (${host})`)
   }
   if (TLS_ERRORS.test(code)) {

@@ -50,6 +50,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   for (const emulator of [entra, github, msi]) emulator.requests.length = 0
+  entra.clearTokenFaults()
   github.options.subject = undefined
   github.options.clockSkewSeconds = undefined
 })
@@ -202,11 +203,15 @@ describe('client-certificate', () => {
     expect(assertion).toMatchObject({ aud: entra.tokenEndpoint, iss: CLIENT_ID, sub: CLIENT_ID })
   })
 
-  test('an encrypted key with a wrong password fails with a hint about the password', async () => {
-    const run = await azure({ 'client-certificate': `${ENCRYPTED_KEY}${CERT}`, 'client-certificate-password': 'wrong-password-123' })
-    const error = expectFailure(run, /client-certificate/)
-    expect(error).toMatch(/password/i)
-    expect(entra.tokenRequests()).toHaveLength(0)
+  test.each([
+    ['an encrypted key with a wrong password', { 'client-certificate': `${ENCRYPTED_KEY}${CERT}`, 'client-certificate-password': 'wrong-password-123' }, /Input 'client-certificate-password' does not decrypt/],
+    ['an encrypted key without a password', { 'client-certificate': `${CERT}${ENCRYPTED_KEY}` }, /Input 'client-certificate-password' is required/],
+    ['a key without its certificate', { 'client-certificate': KEY }, /Input 'client-certificate' holds no PEM certificate/],
+    ['a certificate without its key', { 'client-certificate': CERT }, /Input 'client-certificate' holds no PEM private key/],
+  ])('%s: an input error before any request', async (_name, inputs, message) => {
+    const run = await azure({ 'auth-type': 'client-certificate', ...inputs })
+    expectFailure(run, message)
+    expect(entra.requests).toHaveLength(0)
   })
 
   test('leaks no key line with RUNNER_DEBUG=1', async () => {
@@ -318,6 +323,28 @@ describe('AADSTS errors: exit 1, one ::error:: line with the code and a fix, one
   })
 })
 
+describe('authority-host', () => {
+  test('a wrong path (discovery answers 404 HTML): one error naming the document and authority-host', async () => {
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'authority-host': `${entra.url}/wrong` })
+    const error = expectFailure(run, /OpenID configuration/)
+    expect(error).toContain(`${entra.url}/wrong/${TENANT_ID}/v2.0/.well-known/openid-configuration`)
+    expect(error).toMatch(/Fix: .*authority-host/)
+    expect(entra.tokenRequests()).toHaveLength(0)
+  })
+
+  test('plain http is refused before any request', async () => {
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'authority-host': entra.url.replace('https:', 'http:') })
+    expectFailure(run, /Input 'authority-host' must use https/)
+    expect(entra.requests).toHaveLength(0)
+  })
+
+  test('an untrusted TLS certificate (no NODE_EXTRA_CA_CERTS): one error that names NODE_EXTRA_CA_CERTS', async () => {
+    const run = await azure({ 'client-secret': CLIENT_SECRET }, { NODE_EXTRA_CA_CERTS: '' })
+    expectFailure(run, /NODE_EXTRA_CA_CERTS/)
+    expect(entra.tokenRequests()).toHaveLength(0)
+  })
+})
+
 describe('resource and scope', () => {
   test.each([
     [{ resource: 'https://x/' }, 'https://x//.default'],
@@ -395,6 +422,21 @@ describe('retries through @azure/identity (the action\'s max-attempts is the onl
     const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '1' })
     expectFailure(run, /AADSTS90033|503/)
     expect(entra.tokenRequests()).toHaveLength(1)
+  })
+
+  test('timeout-seconds bounds a hanging discovery request (MSAL ignores getToken\'s abortSignal)', async () => {
+    entra.fail({ hang: true })
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'timeout-seconds': '2' })
+    expectFailure(run, /timeout-seconds \(2 s\)/)
+    expect(run.ms).toBeLessThan(8000)
+  })
+
+  test('timeout-seconds bounds retries: endless 503s with max-attempts 10 stop at the deadline', async () => {
+    entra.failToken(...Array.from({ length: 10 }, unavailable))
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '10', 'timeout-seconds': '2' })
+    expectFailure(run, /timeout-seconds \(2 s\)/)
+    expect(run.ms).toBeLessThan(8000)
+    expect(entra.tokenRequests().length).toBeLessThan(10)
   })
 
   test.each([

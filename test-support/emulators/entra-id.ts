@@ -51,6 +51,8 @@ export interface EntraEmulator extends Emulator {
   tokenRequests(): RecordedRequest[]
   /** Queue answers for the next token POSTs only (fail() answers whatever request comes next, discovery included). */
   failToken(...replies: Reply[]): void
+  /** Drop token answers queued with failToken that no request used. */
+  clearTokenFaults(): void
 }
 
 export function fixture(name: string): string {
@@ -226,7 +228,8 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
       case 'POST /oauth2/v2.0/token':
         return tokenFaults.shift() ?? tokenRequest(request.form)
       default:
-        return error(404, 'not_found', 90000, `No route for ${request.method} ${request.path}.`)
+        // The real service answers unknown paths with an HTML page, not an AADSTS error.
+        return { status: 404, text: '<!DOCTYPE html><html><head><title>404 - Not Found</title></head><body>Not Found</body></html>', headers: { 'Content-Type': 'text/html; charset=utf-8' } }
     }
   }
 
@@ -239,6 +242,9 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
     issued,
     tokenRequests: () => server.requests.filter(r => r.method === 'POST' && r.path.endsWith('/oauth2/v2.0/token')),
     failToken: (...replies: Reply[]) => tokenFaults.push(...replies),
+    clearTokenFaults: () => {
+      tokenFaults.length = 0
+    },
   })
 }
 

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto'
 import { InputError } from '../../errors.ts'
 import { endpointUrl, readCommon, type CommonConfig, type Inputs } from '../../inputs.ts'
 
@@ -55,11 +56,8 @@ export function readAzureConfig(inputs: Inputs): AzureConfig {
   if (clientId && !GUID.test(clientId)) {
     throw new InputError('client-id', 'is not a GUID.', "give the application (client) id from the app registration's Overview page (a GUID), not its name or object id.")
   }
-  if (authType === 'client-certificate' && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(certificate)) {
-    throw new InputError('client-certificate', 'holds no PEM private key.',
-      'pass PEM text with the private key and the certificate, e.g. from a secret made with: cat key.pem cert.pem.')
-  }
   const certificatePassword = authType === 'client-certificate' ? inputs.get('client-certificate-password') : ''
+  if (authType === 'client-certificate') checkCertificate(certificate, certificatePassword)
 
   const scope = readScope(inputs)
   const cloud = readCloud(inputs)
@@ -71,6 +69,29 @@ export function readAzureConfig(inputs: Inputs): AzureConfig {
     provider: 'azure', authType, tenantId, clientId, clientSecret, certificate, certificatePassword,
     scope, cloud, authorityHost, disableInstanceDiscovery: custom !== '', oidcAudience,
     ...readCommon(inputs),
+  }
+}
+
+/** The PEM must hold a key this step can read and a certificate: found here rather than as a cryptic library error. */
+function checkCertificate(pem: string, password: string): void {
+  const bundleHint = 'pass PEM text with the private key and the certificate, e.g. from a secret made with: cat key.pem cert.pem.'
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
+    throw new InputError('client-certificate', 'holds no PEM private key.', bundleHint)
+  }
+  if (!/-----BEGIN CERTIFICATE-----/.test(pem)) {
+    throw new InputError('client-certificate', 'holds no PEM certificate (-----BEGIN CERTIFICATE-----).', bundleHint)
+  }
+  const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem)
+  if (encrypted && !password) {
+    throw new InputError('client-certificate-password', 'is required: the private key in client-certificate is encrypted.',
+      'pass the key\'s password, e.g. client-certificate-password: ${{ secrets.AZURE_CLIENT_CERTIFICATE_PASSWORD }}, or store the key unencrypted.')
+  }
+  try {
+    createPrivateKey({ key: pem, format: 'pem', passphrase: password || undefined })
+  } catch {
+    throw encrypted
+      ? new InputError('client-certificate-password', 'does not decrypt the private key in client-certificate.', 'check the password secret; it must be the one the key was exported with.')
+      : new InputError('client-certificate', 'holds a private key that cannot be read.', `${bundleHint} Supported: PKCS#8 or PKCS#1 RSA keys.`)
   }
 }
 

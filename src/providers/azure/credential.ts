@@ -1,7 +1,27 @@
-import type { TokenCredential } from '@azure/identity'
+import type { ClientSecretCredentialOptions, TokenCredential } from '@azure/identity'
 import { USER_AGENT_PREFIX } from '../../user-agent.ts'
 import type { ProviderContext } from '../provider.ts'
 import type { AzureConfig } from './config.ts'
+
+type PipelinePolicy = NonNullable<ClientSecretCredentialOptions['additionalPolicies']>[number]['policy']
+
+/**
+ * MSAL does not pass getToken's abortSignal to its HTTP calls, so timeout-seconds is enforced in
+ * the pipeline: every request, and every retry delay (which waits on the request's signal), is
+ * aborted at the deadline. Managed identity replaces additionalPolicies with its own; it is bounded
+ * by the race in getAzureToken instead.
+ */
+function deadlinePolicy(remainingMs: number): PipelinePolicy {
+  const deadline = AbortSignal.timeout(Math.max(1, remainingMs))
+  return {
+    name: 'getTokenDeadline',
+    sendRequest(request, next) {
+      const own = request.abortSignal
+      request.abortSignal = own instanceof AbortSignal ? AbortSignal.any([own, deadline]) : deadline
+      return next(request)
+    },
+  }
+}
 
 /**
  * One @azure/identity credential per auth type. Its HTTP pipeline carries the action's
@@ -13,11 +33,12 @@ export async function createCredential(
   oidcAssertion: () => Promise<string>,
 ): Promise<TokenCredential> {
   const identity = await import('@azure/identity')
-  const options = {
+  const options: ClientSecretCredentialOptions = {
     authorityHost: config.authorityHost,
     disableInstanceDiscovery: config.disableInstanceDiscovery,
     retryOptions: { maxRetries: config.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 },
     userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
+    additionalPolicies: [{ policy: deadlinePolicy(ctx.retry.deadline.remainingMs()), position: 'perCall' }],
   }
   ctx.debug(`Azure: ${config.authType} credential, authority ${config.authorityHost}, scope ${config.scope}`)
   switch (config.authType) {

@@ -16,7 +16,8 @@ export const AADSTS_HINTS: Record<string, string> = {
   '700213': "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
   '700024': "the client assertion is outside its time window: check the runner's clock; the GitHub OIDC token is fetched right before the token request and lives about 5 minutes.",
   '700027': 'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
-  '90002': 'the tenant was not found: check tenant-id and cloud.',
+  '90002': 'the tenant was not found: check tenant-id and cloud (or authority-host).',
+  '90033': 'Entra ID had a transient problem: re-run the job; raise max-attempts or timeout-seconds if it happens often.',
   '500011': 'the resource principal was not found in the tenant: check resource / scope (e.g. https://<account>.azurehealthcareapis.com), and that the service exists in this tenant.',
   '1002012': 'the scope is not valid for an app token: it must end in /.default (or give resource instead of scope).',
 }
@@ -35,13 +36,21 @@ interface ErrorLike {
   cause?: unknown
 }
 
+/** What timed out, for deadline messages. */
+export function requestName(config: AzureConfig): string {
+  if (config.authType === 'managed-identity') return 'The managed identity token request'
+  if (config.authType === 'azure-cli') return 'The Azure CLI (az account get-access-token)'
+  return `The Entra ID token request (${config.authorityHost})`
+}
+
 /** Turns anything @azure/identity throws into one actionable message. */
 export function azureError(error: unknown, config: AzureConfig, deadline: Deadline, oidcToken: string | undefined): ActionError {
   if (error instanceof ActionError) return error
   const chain = causes(error)
   const text = chain.map(e => `${e.errorMessage ?? ''} ${e.message ?? ''}`).join(' ')
-  if (chain.some(e => e.name === 'AbortError' || e.name === 'TimeoutError')) {
-    return deadline.exceeded(`The Entra ID token request (${config.authorityHost})`)
+  // MSAL turns an aborted request into network_error or endpoints_resolution_error: the clock tells.
+  if (deadline.remainingMs() <= 0 || chain.some(e => e.name === 'AbortError' || e.name === 'TimeoutError')) {
+    return deadline.exceeded(requestName(config))
   }
   const code = /AADSTS(\d+)/.exec(text)?.[1] ?? chain.map(e => e.errorNo).find(Boolean)
   if (code) {
@@ -67,19 +76,22 @@ export function azureError(error: unknown, config: AzureConfig, deadline: Deadli
  */
 export async function explainDiscoveryFailure(error: unknown, config: AzureConfig, ctx: ProviderContext): Promise<unknown> {
   const text = causes(error).map(e => e.message ?? '').join(' ')
-  if (!/endpoints_resolution_error|openid_config_error/.test(text)) return error
+  if (!/endpoints_resolution_error|openid_config_error/.test(text) || ctx.retry.deadline.remainingMs() <= 0) return error
   const url = `${config.authorityHost}/${config.tenantId}/v2.0/.well-known/openid-configuration`
   let answer = ''
+  let failure = ''
   try {
-    const timeoutMs = Math.min(10_000, ctx.retry.deadline.remainingMs())
-    if (timeoutMs > 0) answer = (await ctx.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } }, timeoutMs)).body
-  } catch {
-    // Unreachable now too: the message below says where to look.
+    const response = await ctx.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } }, Math.min(10_000, ctx.retry.deadline.remainingMs()))
+    answer = response.body
+    failure = `HTTP ${response.status}`
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code
+    failure = [code, cause instanceof Error ? cause.message : String(cause)].filter(Boolean).join(' ')
   }
   const description = errorDescription(answer)
   if (description) return { message: description }
-  return new ActionError(`Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}.`, {
-    fix: 'check tenant-id and authority-host (give the authority\'s base URL, e.g. https://login.example.com, without the tenant).',
+  return new ActionError(`Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}${failure ? ` (${safeText(failure, 200)})` : ''}.`, {
+    fix: networkHint(failure, config) ?? 'check tenant-id and authority-host (give the authority\'s base URL, e.g. https://login.example.com, without the tenant).',
   })
 }
 
@@ -101,13 +113,17 @@ const UNAVAILABLE_HINTS: Record<AzureConfig['authType'], string> = {
 }
 
 function networkOrGeneric(text: string, config: AzureConfig): string {
+  return networkHint(text, config) ?? UNAVAILABLE_HINTS[config.authType]
+}
+
+function networkHint(text: string, config: AzureConfig): string | undefined {
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up/i.test(text)) {
     return `check that ${config.authorityHost} is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or the authority-host input.`
   }
   if (/certificate|self.signed|UNABLE_TO_VERIFY/i.test(text)) {
     return 'the authority\'s TLS certificate is not trusted: for a private CA, give its certificate to the step through NODE_EXTRA_CA_CERTS.'
   }
-  return UNAVAILABLE_HINTS[config.authType]
+  return undefined
 }
 
 /** "AADSTS7000215: Invalid client secret provided. ..." without the trace and correlation noise. */

@@ -4,7 +4,7 @@ import { jwtClaims, stringClaim } from '../../jwt.ts'
 import type { FetchedToken, ProviderContext } from '../provider.ts'
 import type { AzureConfig } from './config.ts'
 import { createCredential } from './credential.ts'
-import { azureError, explainDiscoveryFailure } from './errors.ts'
+import { azureError, explainDiscoveryFailure, requestName } from './errors.ts'
 
 export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): Promise<FetchedToken> {
   let lastOidcToken: string | undefined
@@ -20,7 +20,8 @@ export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): 
   let result
   try {
     credential = await createCredential(config, ctx, oidcAssertion)
-    result = await credential.getToken(config.scope, { abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())) })
+    const request = credential.getToken(config.scope, { abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())) })
+    result = await ctx.retry.deadline.race(request, requestName(config))
   } catch (error) {
     throw azureError(await explainDiscoveryFailure(error, config, ctx), config, ctx.retry.deadline, lastOidcToken)
   }
