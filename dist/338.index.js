@@ -188,7 +188,7 @@ async function explainDiscoveryFailure(error, config, ctx) {
         return error;
     const url = `${config.authorityHost}/${config.tenantId}/v2.0/.well-known/openid-configuration`;
     let answer = '';
-    let failure = '';
+    let failure;
     try {
         const response = await ctx.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } }, Math.min(10_000, ctx.retry.deadline.remainingMs()));
         answer = response.body;

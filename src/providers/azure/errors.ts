@@ -79,7 +79,7 @@ export async function explainDiscoveryFailure(error: unknown, config: AzureConfi
   if (!/endpoints_resolution_error|openid_config_error/.test(text) || ctx.retry.deadline.remainingMs() <= 0) return error
   const url = `${config.authorityHost}/${config.tenantId}/v2.0/.well-known/openid-configuration`
   let answer = ''
-  let failure = ''
+  let failure: string
   try {
     const response = await ctx.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } }, Math.min(10_000, ctx.retry.deadline.remainingMs()))
     answer = response.body
