@@ -2,8 +2,11 @@
  * npm run demo: a workflow step, for real, on this machine. Starts the loopback emulators,
  * runs the built dist/index.js exactly as the runner would, and shows what the user sees.
  */
+import { join } from 'node:path'
+import { CLIENT_ID, CLIENT_SECRET, TENANT_ID, defaultApp, startEntraId } from '../test-support/emulators/entra-id.ts'
+import { startGitHubOidc } from '../test-support/emulators/github-oidc.ts'
 import { startIbmIam } from '../test-support/emulators/ibm-iam.ts'
-import { runAction, type RunOptions } from '../test-support/run-action.ts'
+import { FIXTURES, runAction, type RunOptions } from '../test-support/run-action.ts'
 import { redact, stepLog, summaryText } from './render.ts'
 
 const API_KEY = 'demo-ibm-api-key-4f3c2b1a'
@@ -27,10 +30,38 @@ async function step(title: string, yaml: string, options: RunOptions): Promise<v
   }
 }
 
+const FHIR = 'https://myfhir.azurehealthcareapis.com'
 const iam = await startIbmIam({
   apiKeys: { [API_KEY]: { iamId: 'IBMid-6900012ABC', sub: 'ci-bot@example.com', account: 'b1f7a2c3d4e5f60718293a4b5c6d7e8f' } },
 })
+const github = await startGitHubOidc({ subject: 'repo:octo-org/fhir-pipelines:ref:refs/heads/main' })
+const entra = await startEntraId({
+  oidcPublicKey: github.publicKey,
+  resources: [FHIR],
+  apps: [{ ...defaultApp(), federatedCredentials: [{ issuer: 'https://token.actions.githubusercontent.com', subject: 'repo:octo-org/fhir-pipelines:ref:refs/heads/main', audience: 'api://AzureADTokenExchange' }] }],
+})
+// The runner's side of the Entra emulator: trust its test certificate, as for a private CA.
+const azureEnv = { NODE_EXTRA_CA_CERTS: join(FIXTURES, 'tls-cert.pem') }
+const azureInputs = { provider: 'azure', 'tenant-id': TENANT_ID, 'client-id': CLIENT_ID, resource: FHIR, 'authority-host': entra.url }
+const azureYaml = (extra: string) =>
+  `- uses: org/get-token@v1\n  with:\n    provider: azure\n    tenant-id: \${{ vars.AZURE_TENANT_ID }}\n    client-id: \${{ vars.AZURE_CLIENT_ID }}\n    resource: ${FHIR}\n    authority-host: ${entra.url}   # the local Entra ID emulator${extra}`
 try {
+  await step(
+    'Azure API for FHIR, OIDC: no secret at all (permissions: id-token: write)',
+    azureYaml(''),
+    { inputs: azureInputs, env: { ...azureEnv, ...github.env } },
+  )
+  await step(
+    'Azure API for FHIR, client-secret',
+    azureYaml('\n    client-secret: ${{ secrets.AZURE_CLIENT_SECRET }}'),
+    { inputs: { ...azureInputs, 'client-secret': CLIENT_SECRET }, env: azureEnv },
+  )
+  github.options.subject = 'repo:octo-org/fhir-pipelines:pull_request'
+  await step(
+    'OIDC from a pull request, with no federated credential for it: the error names the subject to register',
+    azureYaml(''),
+    { inputs: azureInputs, env: { ...azureEnv, ...github.env } },
+  )
   await step(
     'IBM Cloud IAM, api-key (Key Protect key rotation job)',
     `- uses: org/get-token@v1\n  with:\n    provider: ibm\n    api-key: \${{ secrets.IBMCLOUD_API_KEY }}\n    iam-endpoint: ${iam.url}   # the local IAM emulator`,
@@ -41,7 +72,9 @@ try {
     `- uses: org/get-token@v1\n  with:\n    provider: ibm\n    api-key: \${{ secrets.OLD_KEY }}\n    iam-endpoint: ${iam.url}`,
     { inputs: { provider: 'ibm', 'api-key': 'revoked-key-0000', 'iam-endpoint': iam.url } },
   )
-  console.log(`\nIAM emulator saw ${iam.requests.length} requests (one per token; a 400 is never retried).`)
+  console.log(`\nRequests: IBM IAM ${iam.requests.length} (one per token; a 400 is never retried), ` +
+    `Entra ID ${entra.requests.length} (discovery + token per run, as with any custom authority-host; known clouds need only the token request), ` +
+    `GitHub OIDC ${github.requests.length}.`)
 } finally {
-  await iam.close()
+  await Promise.all([iam.close(), entra.close(), github.close()])
 }

@@ -8,8 +8,10 @@ export function leaks(run: ActionRun, secrets: string[]): string[] {
   const found: string[] = []
   for (const secret of secrets.filter(s => s.length >= 4)) {
     const label = `${secret.slice(0, 4)}…(${secret.length} chars)`
+    const masked = run.lines.findIndex(line => line.startsWith('::add-mask::') && line.includes(secret))
     run.lines.forEach((line, index) => {
-      if (line.includes(secret) && !line.startsWith('::add-mask::')) found.push(`stdout line ${index}: ${label}`)
+      if (!line.includes(secret) || line.startsWith('::add-mask::')) return
+      found.push(`stdout line ${index}${masked < 0 || masked > index ? ' (before its ::add-mask::)' : ''}: ${label}`)
     })
     if (run.stderr.includes(secret)) found.push(`stderr: ${label}`)
     if (run.summary.includes(secret)) found.push(`summary: ${label}`)

@@ -13,6 +13,7 @@ import {
 import { DEFAULT_SUBJECT, GITHUB_ISSUER, startGitHubOidc, type GitHubOidcEmulator } from '../../test-support/emulators/github-oidc.ts'
 import { startIbmIam } from '../../test-support/emulators/ibm-iam.ts'
 import { USER_ASSIGNED_CLIENT_ID, startManagedIdentity, type ManagedIdentityEmulator } from '../../test-support/emulators/managed-identity.ts'
+import { leaks } from '../../test-support/leaks.ts'
 import { FIXTURES, ROOT, runAction, type ActionRun } from '../../test-support/run-action.ts'
 
 const RESOURCE = 'https://x.azurehealthcareapis.com'
@@ -63,21 +64,6 @@ function azure(inputs: Record<string, string>, env: Record<string, string> = {})
   })
 }
 
-/** Lines in stdout, stderr and the summary that hold a secret without masking it first. */
-function leaks(run: ActionRun, secrets: string[]): string[] {
-  const found: string[] = []
-  for (const secret of secrets.filter(s => s.length >= 8)) {
-    const label = `${secret.slice(0, 6)}…(${secret.length} chars)`
-    const masked = run.lines.findIndex(line => line.startsWith('::add-mask::') && line.includes(secret))
-    run.lines.forEach((line, index) => {
-      if (!line.includes(secret) || line.startsWith('::add-mask::')) return
-      found.push(`stdout line ${index}${masked < 0 || masked > index ? ' (before its ::add-mask::)' : ''}: ${label}`)
-    })
-    if (run.stderr.includes(secret)) found.push(`stderr: ${label}`)
-    if (run.summary.includes(secret)) found.push(`summary: ${label}`)
-  }
-  return found
-}
 
 /** Every secret a run could carry: inputs, derived tokens, PEM key lines. */
 function allSecrets(extra: string[] = []): string[] {
