@@ -66,9 +66,13 @@ async function fetchGitHubOidcToken(audience, ctx) {
 
 // EXTERNAL MODULE: ./src/jwt.ts
 var jwt = __webpack_require__(6962);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/user-agent.ts
 var user_agent = __webpack_require__(7360);
 ;// CONCATENATED MODULE: ./src/providers/azure/credential.ts
+
+
 
 /**
  * MSAL does not pass getToken's abortSignal to its HTTP calls, so timeout-seconds is enforced in
@@ -92,7 +96,10 @@ function deadlinePolicy(remainingMs) {
  * retry policy (max-attempts), so no second retry loop wraps it.
  */
 async function createCredential(config, ctx, oidcAssertion) {
-    const identity = await __webpack_require__.e(/* import() */ 256).then(__webpack_require__.bind(__webpack_require__, 8256));
+    const [identity, { AzureLogger }] = await Promise.all([__webpack_require__.e(/* import() */ 348).then(__webpack_require__.bind(__webpack_require__, 7348)), __webpack_require__.e(/* import() */ 567).then(__webpack_require__.bind(__webpack_require__, 7567))]);
+    // The SDK logs (AZURE_LOG_LEVEL) to stderr, which the runner also scans for workflow commands:
+    // route them through the action's debug log, one inert line each, secrets redacted.
+    AzureLogger.log = (...args) => ctx.debug((0,safe_text/* safeText */.H)((0,external_node_util_.format)(...args), 2000));
     const options = {
         authorityHost: config.authorityHost,
         disableInstanceDiscovery: config.disableInstanceDiscovery,
@@ -222,6 +229,9 @@ const UNAVAILABLE_HINTS = {
     'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
 };
 function networkOrGeneric(text, config) {
+    if (/Response had no "expiresOn"|unknown_error|Http status code: 2\d\d/.test(text)) {
+        return `${config.authorityHost} answered, but not as Entra ID does: check authority-host and cloud, and any proxy between the runner and the authority.`;
+    }
     return networkHint(text, config) ?? UNAVAILABLE_HINTS[config.authType];
 }
 function networkHint(text, config) {

@@ -1,4 +1,6 @@
 import type { ClientSecretCredentialOptions, TokenCredential } from '@azure/identity'
+import { format } from 'node:util'
+import { safeText } from '../../safe-text.ts'
 import { USER_AGENT_PREFIX } from '../../user-agent.ts'
 import type { ProviderContext } from '../provider.ts'
 import type { AzureConfig } from './config.ts'
@@ -32,7 +34,10 @@ export async function createCredential(
   ctx: ProviderContext,
   oidcAssertion: () => Promise<string>,
 ): Promise<TokenCredential> {
-  const identity = await import('@azure/identity')
+  const [identity, { AzureLogger }] = await Promise.all([import('@azure/identity'), import('@azure/logger')])
+  // The SDK logs (AZURE_LOG_LEVEL) to stderr, which the runner also scans for workflow commands:
+  // route them through the action's debug log, one inert line each, secrets redacted.
+  AzureLogger.log = (...args: unknown[]) => ctx.debug(safeText(format(...args), 2000))
   const options: ClientSecretCredentialOptions = {
     authorityHost: config.authorityHost,
     disableInstanceDiscovery: config.disableInstanceDiscovery,

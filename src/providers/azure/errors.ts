@@ -113,6 +113,9 @@ const UNAVAILABLE_HINTS: Record<AzureConfig['authType'], string> = {
 }
 
 function networkOrGeneric(text: string, config: AzureConfig): string {
+  if (/Response had no "expiresOn"|unknown_error|Http status code: 2\d\d/.test(text)) {
+    return `${config.authorityHost} answered, but not as Entra ID does: check authority-host and cloud, and any proxy between the runner and the authority.`
+  }
   return networkHint(text, config) ?? UNAVAILABLE_HINTS[config.authType]
 }
 
