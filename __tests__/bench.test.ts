@@ -64,9 +64,24 @@ test('bench --quick prints the table with every path, requests per token and the
     expect(cells[5]).toMatch(label.includes('@actions/core') ? /^–$/ : /^\d+(\.\d+)?( \(.+\))?$/)
   }
   // Requests per token are deterministic, so the report states the minimum for each action path.
-  expect(lines.find(line => line.startsWith('get-token, IBM api-key'))?.trim().split(/\s{2,}/)[5]).toBe('1')
-  expect(lines.find(line => line.startsWith('get-token, IBM trusted-profile'))?.trim().split(/\s{2,}/)[5]).toBe('2 (api key + assume)')
-  expect(lines.find(line => line.startsWith('get-token, Azure client-secret'))?.trim().split(/\s{2,}/)[5]).toBe('2 (discovery + token)')
+  expect(
+    lines
+      .find(line => line.startsWith('get-token, IBM api-key'))
+      ?.trim()
+      .split(/\s{2,}/)[5],
+  ).toBe('1')
+  expect(
+    lines
+      .find(line => line.startsWith('get-token, IBM trusted-profile'))
+      ?.trim()
+      .split(/\s{2,}/)[5],
+  ).toBe('2 (api key + assume)')
+  expect(
+    lines
+      .find(line => line.startsWith('get-token, Azure client-secret'))
+      ?.trim()
+      .split(/\s{2,}/)[5],
+  ).toBe('2 (discovery + token)')
   expect(stdout).toMatch(/known clouds.*exactly 1/i)
 
   // One PASS/MISS line per target; a MISS is reported, never fatal.
@@ -83,7 +98,9 @@ test('bench --quick prints the table with every path, requests per token and the
   expect(outDir.startsWith(join(ROOT, 'docs'))).toBe(false)
   try {
     expect(existsSync(join(outDir, 'benchmarks.svg'))).toBe(true)
-    expect(await readFile(join(outDir, 'benchmarks.svg'), 'utf8')).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
+    expect(await readFile(join(outDir, 'benchmarks.svg'), 'utf8')).toMatch(
+      /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/,
+    )
     const markdown = await readFile(join(outDir, 'benchmarks.md'), 'utf8')
     expect(markdown).toContain('![Median time to token per path](benchmarks.svg)')
     for (const label of ROWS) expect(markdown).toContain(`| ${label} |`)

@@ -34,26 +34,19 @@ async function fetchGitHubOidcToken(audience, ctx) {
             fix: 'add `permissions: id-token: write` to the job. Pull requests from forks never get OIDC tokens.',
         });
     }
-    let body;
-    try {
-        body = await (0,http/* requestJson */.SS)({
-            service: "GitHub's OIDC token endpoint",
-            transport: ctx.transport,
-            retry: ctx.retry,
-            request: {
-                method: 'GET',
-                url: `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`,
-                headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
-            },
-        });
-    }
-    catch (error) {
-        if (!(error instanceof http/* HttpStatusError */.F9))
-            throw error;
-        throw new errors/* ActionError */.lZ(`GitHub refused the OIDC token request (HTTP ${error.status}): ${(0,safe_text/* safeText */.H)(error.body, 300) || '(empty body)'}`, {
+    const body = await (0,http/* requestJson */.SS)({
+        service: "GitHub's OIDC token endpoint",
+        transport: ctx.transport,
+        retry: ctx.retry,
+        request: {
+            method: 'GET',
+            url: `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`,
+            headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
+        },
+        refused: error => new errors/* ActionError */.lZ(`GitHub refused the OIDC token request (HTTP ${error.status}): ${(0,safe_text/* safeText */.H)(error.body, 300) || '(empty body)'}`, {
             fix: 'check that the job has `permissions: id-token: write` and that the run is not a pull request from a fork.',
-        });
-    }
+        }),
+    });
     const token = body.value;
     if (typeof token !== 'string' || token === '') {
         throw new errors/* ActionError */.lZ("GitHub's OIDC token endpoint answered without a token (no `value`).", {

@@ -1,5 +1,5 @@
 import { ActionError } from './errors.ts'
-import { HttpStatusError, requestJson } from './http.ts'
+import { requestJson } from './http.ts'
 import type { ProviderContext } from './providers/provider.ts'
 import { safeText } from './safe-text.ts'
 
@@ -16,24 +16,20 @@ export async function fetchGitHubOidcToken(audience: string, ctx: ProviderContex
       fix: 'add `permissions: id-token: write` to the job. Pull requests from forks never get OIDC tokens.',
     })
   }
-  let body: Record<string, unknown>
-  try {
-    body = await requestJson({
-      service: "GitHub's OIDC token endpoint",
-      transport: ctx.transport,
-      retry: ctx.retry,
-      request: {
-        method: 'GET',
-        url: `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`,
-        headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
-      },
-    })
-  } catch (error) {
-    if (!(error instanceof HttpStatusError)) throw error
-    throw new ActionError(`GitHub refused the OIDC token request (HTTP ${error.status}): ${safeText(error.body, 300) || '(empty body)'}`, {
-      fix: 'check that the job has `permissions: id-token: write` and that the run is not a pull request from a fork.',
-    })
-  }
+  const body = await requestJson({
+    service: "GitHub's OIDC token endpoint",
+    transport: ctx.transport,
+    retry: ctx.retry,
+    request: {
+      method: 'GET',
+      url: `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`,
+      headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
+    },
+    refused: error =>
+      new ActionError(`GitHub refused the OIDC token request (HTTP ${error.status}): ${safeText(error.body, 300) || '(empty body)'}`, {
+        fix: 'check that the job has `permissions: id-token: write` and that the run is not a pull request from a fork.',
+      }),
+  })
   const token = body.value
   if (typeof token !== 'string' || token === '') {
     throw new ActionError("GitHub's OIDC token endpoint answered without a token (no `value`).", {

@@ -96,11 +96,13 @@ export interface JsonCall {
   request: HttpRequest
   transport: Transport
   retry: RetryPolicy
+  /** Turns a non-2xx answer into the provider's own error (its codes and fixes). */
+  refused: (error: HttpStatusError) => ActionError
 }
 
 /** One JSON request under the shared retry policy and deadline. */
 export async function requestJson(call: JsonCall): Promise<Record<string, unknown>> {
-  const { service, request, transport, retry } = call
+  const { service, request, transport, retry, refused } = call
   const host = new URL(request.url).host
   const response = await withRetry(async () => {
     const remaining = retry.deadline.remainingMs()
@@ -116,6 +118,7 @@ export async function requestJson(call: JsonCall): Promise<Record<string, unknow
     }
     return answer
   }, retry).catch((error: unknown) => {
+    if (error instanceof HttpStatusError) throw refused(error)
     if (error instanceof NetworkError) {
       throw new ActionError(`Could not get a token: ${error.reason}.`, {
         fix: "check the endpoint input and the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).",

@@ -25,31 +25,41 @@ const retry = (maxAttempts = 3): RetryPolicy => ({ maxAttempts, deadline: new De
 const request: HttpRequest = { method: 'POST', url: 'https://iam.example.com/identity/token', headers: {}, body: 'apikey=secret' }
 const ok = (body: string): HttpResponse => ({ status: 200, headers: {}, body })
 const status = (code: number, headers: Record<string, string> = {}): HttpResponse => ({ status: code, headers, body: '{"errorCode":"X"}' })
+/** The provider's mapping of a refusal: here it keeps the HttpStatusError for the assertions. */
+const refused = (error: HttpStatusError) => Object.assign(new ActionError(`refused ${error.status}`), { original: error })
+const call = (transport: Transport, overrides: Partial<Parameters<typeof requestJson>[0]> = {}) =>
+  requestJson({ service: 'IAM', request, transport, retry: retry(), refused, ...overrides })
 const econnreset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
 
 describe('requestJson', () => {
   it('returns the parsed JSON object', async () => {
     const transport = fakeTransport([ok('{"access_token":"t"}')])
-    await expect(requestJson({ service: 'IAM', request, transport, retry: retry() })).resolves.toEqual({ access_token: 't' })
+    await expect(call(transport)).resolves.toEqual({ access_token: 't' })
+  })
+
+  it('hands the last answer to the provider when retries run out', async () => {
+    const error = await call(fakeTransport([status(503), status(503)]), { retry: retry(2) }).catch(e => e)
+    expect(error.message).toBe('refused 503')
   })
 
   it.each([408, 429, 500, 502, 503, 504])('retries HTTP %i', async code => {
     const transport = fakeTransport([status(code), ok('{}')])
-    await requestJson({ service: 'IAM', request, transport, retry: retry() })
+    await call(transport)
     expect(transport.sent).toHaveLength(2)
   })
 
   it.each([400, 401, 403, 404])('does not retry HTTP %i and hands the answer to the provider', async code => {
     const transport = fakeTransport([status(code), ok('{}')])
-    const error = await requestJson({ service: 'IAM', request, transport, retry: retry() }).catch(e => e)
-    expect(error).toBeInstanceOf(HttpStatusError)
-    expect(error.status).toBe(code)
+    const error = await call(transport).catch(e => e)
+    expect(error.message).toBe(`refused ${code}`)
+    expect(error.original).toBeInstanceOf(HttpStatusError)
+    expect(error.original.body).toBe('{"errorCode":"X"}')
     expect(transport.sent).toHaveLength(1)
   })
 
   it('retries network errors and then explains them', async () => {
     const transport = fakeTransport([econnreset(), econnreset()])
-    const error = await requestJson({ service: 'IAM', request, transport, retry: retry(2) }).catch(e => e)
+    const error = await call(transport, { retry: retry(2) }).catch(e => e)
     expect(error).toBeInstanceOf(ActionError)
     expect(error.message).toContain('ECONNRESET')
     expect(error.fix).toContain('HTTPS_PROXY')
@@ -58,23 +68,23 @@ describe('requestJson', () => {
 
   it('does not retry an untrusted TLS certificate and says how to trust it', async () => {
     const transport = fakeTransport([Object.assign(new Error('self-signed certificate'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' })])
-    const error = await requestJson({ service: 'IAM', request, transport, retry: retry() }).catch(e => e)
+    const error = await call(transport).catch(e => e)
     expect(error.fix).toContain('NODE_EXTRA_CA_CERTS')
     expect(transport.sent).toHaveLength(1)
   })
 
   it('refuses a body that is not a JSON object without echoing much of it', async () => {
     const transport = fakeTransport([ok(`<html>${'x'.repeat(5000)}</html>`)])
-    const error = await requestJson({ service: 'IAM', request, transport, retry: retry() }).catch(e => e)
+    const error = await call(transport).catch(e => e)
     expect(error.message).toContain('not JSON')
     expect(error.message.length).toBeLessThan(400)
-    const array = await requestJson({ service: 'IAM', request, transport: fakeTransport([ok('[1]')]), retry: retry() }).catch(e => e)
+    const array = await call(fakeTransport([ok('[1]')])).catch(e => e)
     expect(array.message).toContain('not an object')
   })
 
   it('ends at the deadline when the transport never answers', async () => {
     const hanging: Transport = { send: () => new Promise(() => {}), dispose() {} }
-    const error = await requestJson({ service: 'IAM', request, transport: hanging, retry: { ...retry(), deadline: new Deadline(0.05) } }).catch(e => e)
+    const error = await call(hanging, { retry: { ...retry(), deadline: new Deadline(0.05) } }).catch(e => e)
     expect(error).toBeInstanceOf(ActionError)
     expect(error.message).toContain('timeout-seconds')
   })

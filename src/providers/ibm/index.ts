@@ -1,5 +1,5 @@
 import { ActionError } from '../../errors.ts'
-import { HttpStatusError, requestJson } from '../../http.ts'
+import { requestJson } from '../../http.ts'
 import { jwtClaims, stringClaim } from '../../jwt.ts'
 import type { FetchedToken, ProviderContext } from '../provider.ts'
 import type { IbmConfig, ProfileRef } from './config.ts'
@@ -34,22 +34,18 @@ interface IamToken {
 }
 
 async function grant(config: IbmConfig, ctx: ProviderContext, form: Form, step: string): Promise<IamToken> {
-  let body: Record<string, unknown>
-  try {
-    body = await requestJson({
-      service: 'IBM Cloud IAM',
-      transport: ctx.transport,
-      retry: ctx.retry,
-      request: {
-        method: 'POST',
-        url: `${config.iamEndpoint}/identity/token`,
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-        body: new URLSearchParams(form).toString(),
-      },
-    })
-  } catch (error) {
-    throw error instanceof HttpStatusError ? iamError(error, step) : error
-  }
+  const body = await requestJson({
+    service: 'IBM Cloud IAM',
+    transport: ctx.transport,
+    retry: ctx.retry,
+    request: {
+      method: 'POST',
+      url: `${config.iamEndpoint}/identity/token`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: new URLSearchParams(form).toString(),
+    },
+    refused: error => iamError(error, step),
+  })
   const accessToken = body.access_token
   if (typeof accessToken !== 'string' || accessToken === '') {
     throw new ActionError('IBM Cloud IAM answered 200 without an access_token.', {
