@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,6 +17,8 @@ export interface ActionRun {
   /** Variables written to GITHUB_ENV. */
   exported: Record<string, string>
   summary: string
+  /** Files the run left in its HOME / TMPDIR / working directory besides the runner's three. */
+  leftovers: string[]
   ms: number
 }
 
@@ -52,6 +54,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: dir,
+    TMPDIR: dir,
     RUNNER_TEMP: dir,
     GITHUB_ACTIONS: 'true',
     CI: 'true',
@@ -78,6 +81,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     outputs: parseFileCommands(await readFile(files.GITHUB_OUTPUT, 'utf8')),
     exported: parseFileCommands(await readFile(files.GITHUB_ENV, 'utf8')),
     summary: await readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
+    leftovers: (await readdir(dir, { recursive: true })).filter(name => !['output', 'env', 'summary'].includes(name)),
   }
   await rm(dir, { recursive: true, force: true })
   return result

@@ -187,6 +187,7 @@ describe('client-certificate', () => {
     expect(parsed['x5t#S256']).toEqual(expect.any(String))
     const assertion = claims(form?.get('client_assertion') ?? '')
     expect(assertion).toMatchObject({ aud: entra.tokenEndpoint, iss: CLIENT_ID, sub: CLIENT_ID })
+    expect(run.leftovers).toEqual([]) // the PEM never touches the disk
   })
 
   test.each([

@@ -82,6 +82,7 @@ describe('api-key', () => {
     expect(maskLine(run, token)).toBeGreaterThan(0)
     expect(maskLine(run, token.split('.')[2] ?? '')).toBeGreaterThan(0)
     expect(leaks(run, [API_KEY, token])).toEqual([])
+    expect(run.leftovers).toEqual([]) // nothing on disk beyond the runner's files
     expect(run.summary).toContain('IBM Cloud IAM')
     expect(run.summary).toContain('IBMid-550000AAAA')
     expect(run.summary).toContain('acct123')
