@@ -126,7 +126,7 @@ export async function requestJson(call: JsonCall): Promise<Record<string, unknow
     }
     throw error
   })
-  return parseJsonObject(response.body, service)
+  return parseJsonObject(response, service)
 }
 
 function networkFailure(error: unknown, service: string, host: string, retry: RetryPolicy): Error {
@@ -134,6 +134,11 @@ function networkFailure(error: unknown, service: string, host: string, retry: Re
   const message = error instanceof Error ? error.message : String(error)
   if (message.startsWith('Request timeout')) {
     return retry.deadline.exceeded(`The request to ${service} (${host})`)
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return new ActionError(`The TLS certificate of ${service} (${host}) is not valid for that host name.`, {
+      fix: 'check the host in the endpoint input: it must be a name the server\'s certificate covers (not an IP address or an alias).',
+    })
   }
   if (TLS_ERRORS.test(code)) {
     return new ActionError(`The TLS certificate of ${service} (${host}) is not trusted: ${safeText(code)}.`, {
@@ -143,17 +148,17 @@ function networkFailure(error: unknown, service: string, host: string, retry: Re
   return new NetworkError(`could not reach ${service} (${host}): ${safeText(code || message, 200)}`)
 }
 
-function parseJsonObject(body: string, service: string): Record<string, unknown> {
+function parseJsonObject({ status, body }: HttpResponse, service: string): Record<string, unknown> {
   let value: unknown
   try {
     value = JSON.parse(body)
   } catch {
-    throw new ActionError(`${service} answered 200 with a body that is not JSON: "${safeText(body, 200)}".`, {
+    throw new ActionError(`${service} answered ${status} with a body that is not JSON: "${safeText(body, 200)}".`, {
       fix: 'check that the endpoint input points at the service itself, not at a proxy or login page.',
     })
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ActionError(`${service} answered 200 with JSON that is not an object.`, {
+    throw new ActionError(`${service} answered ${status} with JSON that is not an object.`, {
       fix: 'check that the endpoint input points at the service itself.',
     })
   }

@@ -45,6 +45,11 @@ export class Inputs {
     return this.get(name) || (this.source.env[envName] ?? '').trim()
   }
 
+  /** `orEnv` without marking the input used: for choosing the auth type from what is given. */
+  peekOrEnv(name: string, envName?: string): string {
+    return this.source.getInput(name).trim() || (envName ? (this.source.env[envName] ?? '').trim() : '')
+  }
+
   env(name: string): string | undefined {
     return this.source.env[name]
   }
@@ -103,8 +108,11 @@ const RESERVED_ENV = new Set([
   'PYTHONPATH', 'PYTHONSTARTUP', 'PYTHONHOME', 'PERL5OPT', 'PERL5LIB', 'RUBYOPT', 'RUBYLIB',
   'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY',
   'ALL_PROXY', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'CURL_CA_BUNDLE', 'REQUESTS_CA_BUNDLE',
+  'DOTNET_STARTUP_HOOKS', 'GCONV_PATH', 'ZDOTDIR', 'MAVEN_OPTS', 'GRADLE_OPTS', 'PYTHONWARNINGS', 'GEM_PATH', 'GEM_HOME',
 ])
-const RESERVED_ENV_PREFIXES = ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'LD_', 'DYLD_', 'GIT_', 'STATE_']
+const RESERVED_ENV_PREFIXES = [
+  'GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'LD_', 'DYLD_', 'GIT_', 'NPM_CONFIG_', 'CORECLR_', 'COR_',
+]
 
 export function readCommon(inputs: Inputs): CommonConfig {
   const exportEnv = inputs.boolean('export-env', true)

@@ -8,13 +8,20 @@ const MAX_LENGTH = 1000
 const ANSI_ESCAPE = /\u001b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g
 const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]+/g
 
+let redact: (text: string) => string = text => text
+
+/** Set once by the run's Secrets: server text is redacted before it is cut, so no secret straddles the cut. */
+export function redactServerTextWith(redactor: (text: string) => string): void {
+  redact = redactor
+}
+
 export function safeText(text: unknown, maxLength = MAX_LENGTH): string {
-  let value = String(text ?? '')
+  let value = redact(String(text ?? ''))
   if (value.length > maxLength * 4) value = value.slice(0, maxLength * 4)
   value = value
     .replace(ANSI_ESCAPE, '')
     .replace(CONTROL_OR_BIDI, ' ')
-    .replace(/::/g, ': :')
+    .replace(/:(?=:)/g, ': ')
     .replace(/##\[/g, '# #[')
     .replace(/ {2,}/g, ' ')
     .trim()

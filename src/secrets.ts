@@ -1,4 +1,5 @@
 import { jwtSignature } from './jwt.ts'
+import { redactServerTextWith } from './safe-text.ts'
 
 /**
  * Every secret the action reads or derives. Each is registered with the runner (`::add-mask::`)
@@ -11,6 +12,7 @@ export class Secrets {
 
   constructor(register: (secret: string) => void) {
     this.register = register
+    redactServerTextWith(text => this.redact(text))
   }
 
   /** A secret value; a multi-line one (a PEM key) also line by line, as the runner masks per line. */

@@ -96,7 +96,7 @@ function expectFailure(run: ActionRun, code: string | RegExp): string {
   const error = decodeURIComponent((errors[0] ?? '').replace(/%(?![0-9A-F]{2})/g, '%25'))
   expect(error).toMatch(typeof code === 'string' ? new RegExp(`\\b${code}\\b`) : code)
   expect(error).toMatch(/\nFix: \S/)
-  expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at .+[:(]\d+:\d+\)?$/m)
+  expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/(^|%0A)\s*at .+[:(]\d+:\d+\)?($|%0A)/m)
   expect(run.stderr).not.toMatch(/Error:|Unhandled|Warning/i)
   expect(leaks(run, allSecrets())).toEqual([])
   expect(run.outputs.token).toBeUndefined()

@@ -8,6 +8,7 @@ import { runAction, type ActionRun } from '../../test-support/run-action.ts'
 
 const API_KEY = 'ibm-api-key-0123456789abcdef'
 const OTHER_KEY = 'ibm-other-key-not-trusted-42'
+const HOSTILE_KEY = 'ibm-key-whose-identity-is-hostile'
 const CR_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6Y2k6cnVubmVyIn0.c2lnbmF0dXJlLW9mLXRoZS1jci10b2tlbg'
 const PROFILE = {
   id: 'Profile-9f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
@@ -26,6 +27,7 @@ beforeAll(async () => {
     apiKeys: {
       [API_KEY]: { iamId: 'IBMid-550000AAAA', sub: 'ci-bot@example.com', account: 'acct123' },
       [OTHER_KEY]: { iamId: 'IBMid-OTHER', sub: 'other@example.com', account: 'acct123' },
+      [HOSTILE_KEY]: { iamId: 'IBMid-X\n::warning::injected\r\n::set-env name=NODE_OPTIONS::x', sub: '\u001b[31m##[error]fake', account: 'acct|<b>x</b>' },
     },
     profiles: [PROFILE],
   })
@@ -112,7 +114,7 @@ describe('api-key', () => {
     expect(errors[0]).toContain('Provided API key could not be found.')
     expect(errors[0]).toMatch(/Request id: [0-9a-f-]{36}/)
     expect(errors[0]).toContain('Fix: ')
-    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /)
+    expect(run.stdout + run.stderr).not.toMatch(/(\n|%0A)\s*at /)
     expect(leaks(run, ['not-a-key-at-all'])).toEqual([])
     expect(run.outputs).toEqual({})
     expect(normalized(run)).toMatchSnapshot()
@@ -211,7 +213,7 @@ describe('input validation, before any request', () => {
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain(message)
     expect(errors[0]).toContain('Fix: ')
-    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /)
+    expect(run.stdout + run.stderr).not.toMatch(/(\n|%0A)\s*at /)
     expect(iam.requests).toHaveLength(0)
     expect(leaks(run, [API_KEY])).toEqual([])
   })
@@ -263,7 +265,7 @@ describe('faults', () => {
     const started = Date.now()
     const run = await ibm({ 'api-key': API_KEY, 'timeout-seconds': '2' })
     expect(run.code).toBe(1)
-    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(Date.now() - started).toBeLessThan(6_000)
     expect(errorLines(run)[0]).toContain('timeout-seconds (2 s)')
   })
 
@@ -282,6 +284,16 @@ describe('faults', () => {
     expect(strayCommands(run)).toEqual([])
     expect(errorLines(run)).toHaveLength(1)
     expect(run.stdout).not.toContain('\u001b')
+  })
+
+  it('keeps hostile claims of a good token out of the log line and the summary markup', async () => {
+    const run = await ibm({ 'api-key': HOSTILE_KEY }, { RUNNER_DEBUG: '1' })
+    expect(run.code).toBe(0)
+    expect(strayCommands(run)).toEqual([])
+    expect(run.lines.filter(line => line.startsWith('::warning'))).toEqual([])
+    expect(run.lines.find(line => line.startsWith('Token from'))).toContain('IBMid-X')
+    expect(run.summary).not.toContain('<b>')
+    expect(run.summary).not.toContain('\u001b')
   })
 
   it('cuts a 1 MB error body and handles a non-JSON 200', async () => {

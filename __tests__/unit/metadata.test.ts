@@ -3,6 +3,7 @@ import { validateAction } from '@action-validator/core'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
+import { readConfig } from '../../src/config.ts'
 import { ACTION_DEFAULTS } from '../../src/inputs.ts'
 import { ROOT } from '../../test-support/run-action.ts'
 import { validateActionFile, validateWorkflowFile, workflowFiles } from '../../scripts/validate-metadata.ts'
@@ -51,6 +52,20 @@ describe('action.yml', () => {
 
   it('has the defaults the code applies when an input is empty', () => {
     for (const [name, value] of Object.entries(ACTION_DEFAULTS)) expect(action.inputs[name]?.default).toBe(value)
+    const defaults = (provider: string, inputs: Record<string, string>) =>
+      readConfig({ getInput: name => (name === 'provider' ? provider : (inputs[name] ?? '')), env: {}, mask: () => {}, warning: () => {} })
+    const ibm = defaults('ibm', { 'api-key': 'k' })
+    expect(ibm).toMatchObject({
+      authType: 'api-key', // what auth-type "auto" chose
+      envVar: action.inputs['env-var']?.default,
+      exportEnv: action.inputs['export-env']?.default === 'true',
+      summary: action.inputs.summary?.default === 'true',
+      timeoutSeconds: Number(action.inputs['timeout-seconds']?.default),
+      maxAttempts: Number(action.inputs['max-attempts']?.default),
+      iamEndpoint: action.inputs['iam-endpoint']?.default,
+    })
+    expect(action.inputs['auth-type']?.default).toBe('auto')
+    expect(defaults('azure', { 'auth-type': 'azure-cli', resource: 'https://r' })).toMatchObject({ cloud: action.inputs.cloud?.default })
   })
 })
 

@@ -35,9 +35,9 @@ export interface AzureConfig extends CommonConfig {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function readAzureConfig(inputs: Inputs): AzureConfig {
-  const clientSecret = inputs.orEnv('client-secret', 'AZURE_CLIENT_SECRET')
-  const certificate = inputs.get('client-certificate')
-  const authType = resolveAuthType(inputs, clientSecret, certificate)
+  const authType = resolveAuthType(inputs, inputs.peekOrEnv('client-secret', 'AZURE_CLIENT_SECRET'), inputs.peekOrEnv('client-certificate'))
+  const clientSecret = authType === 'client-secret' ? inputs.orEnv('client-secret', 'AZURE_CLIENT_SECRET') : ''
+  const certificate = authType === 'client-certificate' ? inputs.get('client-certificate') : ''
   const usesApp = authType === 'client-secret' || authType === 'client-certificate' || authType === 'oidc'
 
   const tenantId = authType === 'managed-identity' ? '' : inputs.orEnv('tenant-id', 'AZURE_TENANT_ID')

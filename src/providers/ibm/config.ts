@@ -21,11 +21,16 @@ export interface IbmConfig extends CommonConfig {
 }
 
 export function readIbmConfig(inputs: Inputs): IbmConfig {
-  const apiKey = inputs.orEnv('api-key', 'IBMCLOUD_API_KEY')
+  const keyGiven = inputs.peekOrEnv('api-key', 'IBMCLOUD_API_KEY') !== ''
   const profileGiven = ['profile-id', 'profile-crn', 'profile-name'].some(name => inputs.given(name))
   const authType = inputs.choice('auth-type', ['auto', ...IBM_AUTH_TYPES], 'auto')
   const resolved: IbmAuthType =
-    authType !== 'auto' ? authType : profileGiven ? (apiKey ? 'trusted-profile' : 'compute-resource') : apiKey ? 'api-key' : noCredential()
+    authType !== 'auto' ? authType : profileGiven ? (keyGiven ? 'trusted-profile' : 'compute-resource') : keyGiven ? 'api-key' : noCredential()
+  if (authType === 'auto' && resolved === 'compute-resource' && inputs.given('profile-crn')) {
+    throw new InputError('api-key', 'is required with profile-crn: a trusted profile is assumed by CRN only with an API key (auth-type trusted-profile).',
+      'add api-key (or IBMCLOUD_API_KEY), or on a compute resource give profile-id or profile-name instead.')
+  }
+  const apiKey = resolved === 'compute-resource' ? '' : inputs.orEnv('api-key', 'IBMCLOUD_API_KEY')
 
   if (resolved !== 'compute-resource' && !apiKey) {
     throw new InputError('api-key', `is required for auth-type ${resolved}.`,
