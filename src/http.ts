@@ -1,6 +1,6 @@
 import { HttpClient } from '@actions/http-client'
 import { ActionError } from './errors.ts'
-import { parseRetryAfter, withRetry, type RetryPolicy, type Transient } from './retry.ts'
+import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy, type Transient } from './retry.ts'
 import { safeText } from './safe-text.ts'
 
 export interface HttpRequest {
@@ -73,7 +73,7 @@ export class HttpStatusError extends Error {
     super(`HTTP ${status}`)
     this.status = status
     this.body = body
-    this.transient = status === 408 || status === 429 || status >= 500
+    this.transient = isTransientStatus(status)
     this.retryAfterMs = parseRetryAfter(retryAfter)
     this.reason = `HTTP ${status}`
   }

@@ -16,6 +16,11 @@ export interface Transient {
   reason: string
 }
 
+/** Statuses worth another attempt: 408, 429 and every 5xx. 400, 401 and 403 never are. */
+export function isTransientStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500
+}
+
 export function isTransient(error: unknown): error is Error & Transient {
   return error instanceof Error && (error as Partial<Transient>).transient === true
 }

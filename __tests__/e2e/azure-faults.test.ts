@@ -54,6 +54,27 @@ describe.each([
     clean(run)
   })
 
+  it('429 without Retry-After, 501 and 500 with Retry-After are retried by the same policy as IBM', async () => {
+    entra.failToken(
+      { status: 429, json: entraErrorBody('temporarily_unavailable', 50196, 'Too many requests.') },
+      { status: 501, text: 'not implemented' },
+    )
+    const run = await azure({ 'max-attempts': '3' }, debugEnv)
+    expect(run.code).toBe(0)
+    expect(entra.tokenRequests()).toHaveLength(3)
+    expect(run.lines.filter(line => line.startsWith('Retrying in'))).toEqual([
+      expect.stringContaining('(attempt 2 of 3): HTTP 429'),
+      expect.stringContaining('(attempt 3 of 3): HTTP 501'),
+    ])
+
+    entra.requests.length = 0
+    entra.failToken({ status: 500, json: entraErrorBody('server_error', 90033, 'A transient error has occurred.'), headers: { 'Retry-After': '1' } })
+    const after = await azure({}, debugEnv)
+    expect(after.code).toBe(0)
+    expect(after.lines).toContain('Retrying in 1.0 s (attempt 2 of 3): HTTP 500')
+    clean(after)
+  })
+
   it('a 400 is sent once only', async () => {
     entra.failToken({ status: 400, json: entraErrorBody('invalid_request', 900144, "The request body must contain the following parameter: 'grant_type'.") })
     const run = await azure({}, debugEnv)

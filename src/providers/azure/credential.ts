@@ -4,30 +4,11 @@ import { safeText } from '../../safe-text.ts'
 import { USER_AGENT_PREFIX } from '../../user-agent.ts'
 import type { ProviderContext } from '../provider.ts'
 import type { AzureConfig } from './config.ts'
-
-type PipelinePolicy = NonNullable<ClientSecretCredentialOptions['additionalPolicies']>[number]['policy']
-
-/**
- * MSAL does not pass getToken's abortSignal to its HTTP calls, so timeout-seconds is enforced in
- * the pipeline: every request, and every retry delay (which waits on the request's signal), is
- * aborted at the deadline. Managed identity replaces additionalPolicies with its own; it is bounded
- * by the race in getAzureToken instead.
- */
-function deadlinePolicy(remainingMs: number): PipelinePolicy {
-  const deadline = AbortSignal.timeout(Math.max(1, remainingMs))
-  return {
-    name: 'getTokenDeadline',
-    sendRequest(request, next) {
-      const own = request.abortSignal
-      request.abortSignal = own instanceof AbortSignal ? AbortSignal.any([own, deadline]) : deadline
-      return next(request)
-    },
-  }
-}
+import { deadlinePolicy, retryPolicy } from './pipeline.ts'
 
 /**
- * One @azure/identity credential per auth type. Its HTTP pipeline carries the action's
- * retry policy (max-attempts), so no second retry loop wraps it.
+ * One @azure/identity credential per auth type. Its HTTP pipeline carries the action's retry
+ * policy and deadline (pipeline.ts) instead of its own.
  */
 export async function createCredential(
   config: AzureConfig,
@@ -46,10 +27,15 @@ export async function createCredential(
   const options: ClientSecretCredentialOptions = {
     authorityHost: config.authorityHost,
     disableInstanceDiscovery: config.disableInstanceDiscovery,
-    retryOptions: { maxRetries: config.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 },
+    retryOptions: { maxRetries: 0 },
     userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
-    additionalPolicies: [{ policy: deadlinePolicy(ctx.retry.deadline.remainingMs()), position: 'perCall' }],
+    additionalPolicies: [
+      { policy: deadlinePolicy(ctx.retry.deadline), position: 'perCall' },
+      { policy: retryPolicy(ctx.retry), position: 'perCall' },
+    ],
   }
+  // Managed identity ignores additionalPolicies: the SDK's own retries, bounded by max-attempts.
+  const managedIdentityRetry = { maxRetries: config.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 }
   ctx.debug(`Azure: ${config.authType} credential, authority ${config.authorityHost}, scope ${config.scope}`)
   switch (config.authType) {
     case 'client-secret':
@@ -65,8 +51,8 @@ export async function createCredential(
       return new identity.ClientAssertionCredential(config.tenantId, config.clientId, oidcAssertion, options)
     case 'managed-identity':
       return config.clientId
-        ? new identity.ManagedIdentityCredential({ clientId: config.clientId, retryOptions: options.retryOptions })
-        : new identity.ManagedIdentityCredential({ retryOptions: options.retryOptions })
+        ? new identity.ManagedIdentityCredential({ clientId: config.clientId, retryOptions: managedIdentityRetry })
+        : new identity.ManagedIdentityCredential({ retryOptions: managedIdentityRetry })
     case 'azure-cli':
       return new identity.AzureCliCredential({
         tenantId: config.tenantId || undefined,

@@ -8,11 +8,17 @@ import { azureError, explainDiscoveryFailure, requestName } from './errors.ts'
 
 export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): Promise<FetchedToken> {
   let lastOidcToken: string | undefined
+  let oidcFailure: unknown
   const oidcAssertion = async (): Promise<string> => {
     // msal-node asks twice per token request (once for the request, once for its client
     // configuration): one GitHub token serves both, and a new one is fetched when it nears expiry.
     if (!lastOidcToken || expiresWithin(lastOidcToken, OIDC_MIN_LIFE_SECONDS)) {
-      lastOidcToken = await fetchGitHubOidcToken(config.oidcAudience, ctx)
+      try {
+        lastOidcToken = await fetchGitHubOidcToken(config.oidcAudience, ctx)
+      } catch (error) {
+        oidcFailure = error // @azure/identity wraps it; GitHub's own message and fix are what the user needs
+        throw error
+      }
     }
     return lastOidcToken
   }
@@ -23,6 +29,7 @@ export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): 
     const request = credential.getToken(config.scope, { abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())) })
     result = await ctx.retry.deadline.race(request, requestName(config))
   } catch (error) {
+    if (oidcFailure) throw oidcFailure
     throw azureError(await explainDiscoveryFailure(error, config, ctx), config, ctx.retry.deadline, lastOidcToken)
   }
   if (!result?.token) throw azureError(new Error('no token returned'), config, ctx.retry.deadline, lastOidcToken)
