@@ -20,7 +20,9 @@ async function step(title: string, yaml: string, options: RunOptions): Promise<v
   for (const line of stepLog(run)) console.log(`    ${line}`)
   console.log('  outputs:')
   for (const [name, value] of Object.entries(run.outputs)) {
-    console.log(`    ${name} = ${redact(value, masks)}${name === 'token' ? `   (${value.length} chars, masked in logs)` : ''}`)
+    console.log(
+      `    ${name} = ${redact(value, masks)}${name === 'token' ? `   (${value.length} chars, masked in logs)` : ''}`,
+    )
   }
   console.log('  environment for later steps:')
   for (const [name, value] of Object.entries(run.exported)) console.log(`    ${name} = ${redact(value, masks)}`)
@@ -32,25 +34,43 @@ async function step(title: string, yaml: string, options: RunOptions): Promise<v
 
 const FHIR = 'https://myfhir.azurehealthcareapis.com'
 const iam = await startIbmIam({
-  apiKeys: { [API_KEY]: { iamId: 'IBMid-6900012ABC', sub: 'ci-bot@example.com', account: 'b1f7a2c3d4e5f60718293a4b5c6d7e8f' } },
+  apiKeys: {
+    [API_KEY]: { iamId: 'IBMid-6900012ABC', sub: 'ci-bot@example.com', account: 'b1f7a2c3d4e5f60718293a4b5c6d7e8f' },
+  },
 })
 const github = await startGitHubOidc({ subject: 'repo:octo-org/fhir-pipelines:ref:refs/heads/main' })
 const entra = await startEntraId({
   oidcPublicKey: github.publicKey,
   resources: [FHIR],
-  apps: [{ ...defaultApp(), federatedCredentials: [{ issuer: 'https://token.actions.githubusercontent.com', subject: 'repo:octo-org/fhir-pipelines:ref:refs/heads/main', audience: 'api://AzureADTokenExchange' }] }],
+  apps: [
+    {
+      ...defaultApp(),
+      federatedCredentials: [
+        {
+          issuer: 'https://token.actions.githubusercontent.com',
+          subject: 'repo:octo-org/fhir-pipelines:ref:refs/heads/main',
+          audience: 'api://AzureADTokenExchange',
+        },
+      ],
+    },
+  ],
 })
 // The runner's side of the Entra emulator: trust its test certificate, as for a private CA.
 const azureEnv = { NODE_EXTRA_CA_CERTS: join(FIXTURES, 'tls-cert.pem') }
-const azureInputs = { provider: 'azure', 'tenant-id': TENANT_ID, 'client-id': CLIENT_ID, resource: FHIR, 'authority-host': entra.url }
+const azureInputs = {
+  provider: 'azure',
+  'tenant-id': TENANT_ID,
+  'client-id': CLIENT_ID,
+  resource: FHIR,
+  'authority-host': entra.url,
+}
 const azureYaml = (extra: string) =>
   `- uses: org/get-token@v1\n  with:\n    provider: azure\n    tenant-id: \${{ vars.AZURE_TENANT_ID }}\n    client-id: \${{ vars.AZURE_CLIENT_ID }}\n    resource: ${FHIR}\n    authority-host: ${entra.url}   # the local Entra ID emulator${extra}`
 try {
-  await step(
-    'Azure API for FHIR, OIDC: no secret at all (permissions: id-token: write)',
-    azureYaml(''),
-    { inputs: azureInputs, env: { ...azureEnv, ...github.env } },
-  )
+  await step('Azure API for FHIR, OIDC: no secret at all (permissions: id-token: write)', azureYaml(''), {
+    inputs: azureInputs,
+    env: { ...azureEnv, ...github.env },
+  })
   await step(
     'Azure API for FHIR, client-secret',
     azureYaml('\n    client-secret: ${{ secrets.AZURE_CLIENT_SECRET }}'),
@@ -72,9 +92,11 @@ try {
     `- uses: org/get-token@v1\n  with:\n    provider: ibm\n    api-key: \${{ secrets.OLD_KEY }}\n    iam-endpoint: ${iam.url}`,
     { inputs: { provider: 'ibm', 'api-key': 'revoked-key-0000', 'iam-endpoint': iam.url } },
   )
-  console.log(`\nRequests: IBM IAM ${iam.requests.length} (one per token; a 400 is never retried), ` +
-    `Entra ID ${entra.requests.length} (discovery + token per run, as with any custom authority-host; known clouds need only the token request), ` +
-    `GitHub OIDC ${github.requests.length}.`)
+  console.log(
+    `\nRequests: IBM IAM ${iam.requests.length} (one per token; a 400 is never retried), ` +
+      `Entra ID ${entra.requests.length} (discovery + token per run, as with any custom authority-host; known clouds need only the token request), ` +
+      `GitHub OIDC ${github.requests.length}.`,
+  )
 } finally {
   await Promise.all([iam.close(), entra.close(), github.close()])
 }

@@ -30,7 +30,9 @@ export function validateActionFile(): FileResult {
 export function workflowFiles(): string[] {
   const dirs = ['examples', join('.github', 'workflows')]
   return dirs.flatMap(dir =>
-    readdirSync(join(ROOT, dir)).filter(name => /\.ya?ml$/.test(name)).map(name => join(ROOT, dir, name)),
+    readdirSync(join(ROOT, dir))
+      .filter(name => /\.ya?ml$/.test(name))
+      .map(name => join(ROOT, dir, name)),
   )
 }
 
@@ -39,7 +41,9 @@ export function validateWorkflowFile(file: string): FileResult {
 }
 
 function messages(state: ValidationState): string[] {
-  return state.errors.map(error => `${'path' in error ? error.path : ''} ${error.title}${error.detail ? `: ${error.detail}` : ''}`.trim())
+  return state.errors.map(error =>
+    `${'path' in error ? error.path : ''} ${error.title}${error.detail ? `: ${error.detail}` : ''}`.trim(),
+  )
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

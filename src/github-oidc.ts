@@ -26,9 +26,12 @@ export async function fetchGitHubOidcToken(audience: string, ctx: ProviderContex
       headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
     },
     refused: error =>
-      new ActionError(`GitHub refused the OIDC token request (HTTP ${error.status}): ${safeText(error.body, 300) || '(empty body)'}`, {
-        fix: 'check that the job has `permissions: id-token: write` and that the run is not a pull request from a fork.',
-      }),
+      new ActionError(
+        `GitHub refused the OIDC token request (HTTP ${error.status}): ${safeText(error.body, 300) || '(empty body)'}`,
+        {
+          fix: 'check that the job has `permissions: id-token: write` and that the run is not a pull request from a fork.',
+        },
+      ),
   })
   const token = body.value
   if (typeof token !== 'string' || token === '') {

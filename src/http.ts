@@ -137,7 +137,7 @@ function networkFailure(error: unknown, service: string, host: string, retry: Re
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     return new ActionError(`The TLS certificate of ${service} (${host}) is not valid for that host name.`, {
-      fix: 'check the host in the endpoint input: it must be a name the server\'s certificate covers (not an IP address or an alias).',
+      fix: "check the host in the endpoint input: it must be a name the server's certificate covers (not an IP address or an alias).",
     })
   }
   if (TLS_ERRORS.test(code)) {

@@ -103,28 +103,81 @@ export class Inputs {
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 // Names whose value changes how later steps, shells, loaders or tools run.
 const RESERVED_ENV = new Set([
-  'PATH', 'HOME', 'SHELL', 'ENV', 'BASH_ENV', 'BASHOPTS', 'SHELLOPTS', 'IFS', 'PS4', 'PROMPT_COMMAND',
-  'CDPATH', 'TMPDIR', 'CI', 'NODE_OPTIONS', 'NODE_PATH', 'NODE_EXTRA_CA_CERTS', 'NODE_TLS_REJECT_UNAUTHORIZED',
-  'PYTHONPATH', 'PYTHONSTARTUP', 'PYTHONHOME', 'PERL5OPT', 'PERL5LIB', 'RUBYOPT', 'RUBYLIB',
-  'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY',
-  'ALL_PROXY', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'CURL_CA_BUNDLE', 'REQUESTS_CA_BUNDLE',
-  'DOTNET_STARTUP_HOOKS', 'GCONV_PATH', 'ZDOTDIR', 'MAVEN_OPTS', 'GRADLE_OPTS', 'PYTHONWARNINGS', 'GEM_PATH', 'GEM_HOME',
+  'PATH',
+  'HOME',
+  'SHELL',
+  'ENV',
+  'BASH_ENV',
+  'BASHOPTS',
+  'SHELLOPTS',
+  'IFS',
+  'PS4',
+  'PROMPT_COMMAND',
+  'CDPATH',
+  'TMPDIR',
+  'CI',
+  'NODE_OPTIONS',
+  'NODE_PATH',
+  'NODE_EXTRA_CA_CERTS',
+  'NODE_TLS_REJECT_UNAUTHORIZED',
+  'PYTHONPATH',
+  'PYTHONSTARTUP',
+  'PYTHONHOME',
+  'PERL5OPT',
+  'PERL5LIB',
+  'RUBYOPT',
+  'RUBYLIB',
+  'JAVA_TOOL_OPTIONS',
+  '_JAVA_OPTIONS',
+  'JDK_JAVA_OPTIONS',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'ALL_PROXY',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'CURL_CA_BUNDLE',
+  'REQUESTS_CA_BUNDLE',
+  'DOTNET_STARTUP_HOOKS',
+  'GCONV_PATH',
+  'ZDOTDIR',
+  'MAVEN_OPTS',
+  'GRADLE_OPTS',
+  'PYTHONWARNINGS',
+  'GEM_PATH',
+  'GEM_HOME',
 ])
 const RESERVED_ENV_PREFIXES = [
-  'GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'LD_', 'DYLD_', 'GIT_', 'NPM_CONFIG_', 'CORECLR_', 'COR_',
+  'GITHUB_',
+  'RUNNER_',
+  'ACTIONS_',
+  'INPUT_',
+  'STATE_',
+  'LD_',
+  'DYLD_',
+  'GIT_',
+  'NPM_CONFIG_',
+  'CORECLR_',
+  'COR_',
 ]
 
 export function readCommon(inputs: Inputs): CommonConfig {
   const exportEnv = inputs.boolean('export-env', true)
   const envVar = inputs.get('env-var') || 'ACCESS_TOKEN'
   if (!ENV_NAME.test(envVar)) {
-    throw new InputError('env-var', `is '${envVar.slice(0, 60)}', which is not a valid environment variable name.`,
-      'use letters, digits and underscores, not starting with a digit, e.g. FHIR_TOKEN.')
+    throw new InputError(
+      'env-var',
+      `is '${envVar.slice(0, 60)}', which is not a valid environment variable name.`,
+      'use letters, digits and underscores, not starting with a digit, e.g. FHIR_TOKEN.',
+    )
   }
   const upper = envVar.toUpperCase()
   if (RESERVED_ENV.has(upper) || RESERVED_ENV_PREFIXES.some(prefix => upper.startsWith(prefix))) {
-    throw new InputError('env-var', `is '${envVar}', a name that changes how later steps run.`,
-      `choose a name of your own, e.g. ACCESS_TOKEN (refused: PATH, NODE_OPTIONS, BASH_ENV, proxy and CA variables, ${RESERVED_ENV_PREFIXES.map(p => `${p}*`).join(', ')}).`)
+    throw new InputError(
+      'env-var',
+      `is '${envVar}', a name that changes how later steps run.`,
+      `choose a name of your own, e.g. ACCESS_TOKEN (refused: PATH, NODE_OPTIONS, BASH_ENV, proxy and CA variables, ${RESERVED_ENV_PREFIXES.map(p => `${p}*`).join(', ')}).`,
+    )
   }
   return {
     envVar,
@@ -144,15 +197,28 @@ export function endpointUrl(name: string, raw: string, allowLoopbackHttp: boolea
   try {
     url = new URL(raw)
   } catch {
-    throw new InputError(name, `is '${raw.slice(0, 100)}', which is not a URL.`, `give a full URL such as https://host.example.com.`)
+    throw new InputError(
+      name,
+      `is '${raw.slice(0, 100)}', which is not a URL.`,
+      `give a full URL such as https://host.example.com.`,
+    )
   }
   const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(url.hostname)
   if (url.protocol !== 'https:' && !(allowLoopbackHttp && url.protocol === 'http:' && loopback)) {
-    throw new InputError(name, `must use https (got ${url.protocol.replace(':', '')}).`,
-      allowLoopbackHttp ? 'use an https:// URL; plain http is accepted only for localhost, 127.0.0.0/8 and [::1].' : 'use an https:// URL.')
+    throw new InputError(
+      name,
+      `must use https (got ${url.protocol.replace(':', '')}).`,
+      allowLoopbackHttp
+        ? 'use an https:// URL; plain http is accepted only for localhost, 127.0.0.0/8 and [::1].'
+        : 'use an https:// URL.',
+    )
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new InputError(name, 'must not carry credentials, a query or a fragment.', 'give only scheme, host, port and path.')
+    throw new InputError(
+      name,
+      'must not carry credentials, a query or a fragment.',
+      'give only scheme, host, port and path.',
+    )
   }
   return url.href.replace(/\/+$/, '')
 }
@@ -165,9 +231,23 @@ export const ACTION_DEFAULTS: Readonly<Record<string, string>> = {
 
 /** Every provider-specific input, for the "not used" warnings. */
 export const PROVIDER_INPUTS: readonly string[] = [
-  'tenant-id', 'client-id', 'client-secret', 'client-certificate', 'client-certificate-password',
-  'resource', 'scope', 'cloud', 'authority-host', 'oidc-audience',
-  'api-key', 'iam-endpoint', 'profile-id', 'profile-crn', 'profile-name', 'account-id', 'cr-token-file',
+  'tenant-id',
+  'client-id',
+  'client-secret',
+  'client-certificate',
+  'client-certificate-password',
+  'resource',
+  'scope',
+  'cloud',
+  'authority-host',
+  'oidc-audience',
+  'api-key',
+  'iam-endpoint',
+  'profile-id',
+  'profile-crn',
+  'profile-name',
+  'account-id',
+  'cr-token-file',
 ]
 
 /** Secret inputs and their env fallbacks, masked before anything else happens. */

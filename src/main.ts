@@ -13,7 +13,16 @@ import { USER_AGENT_PREFIX } from './user-agent.ts'
 
 export type Core = Pick<
   typeof actionsCore,
-  'getInput' | 'setSecret' | 'setOutput' | 'exportVariable' | 'setFailed' | 'info' | 'warning' | 'debug' | 'isDebug' | 'summary'
+  | 'getInput'
+  | 'setSecret'
+  | 'setOutput'
+  | 'exportVariable'
+  | 'setFailed'
+  | 'info'
+  | 'warning'
+  | 'debug'
+  | 'isDebug'
+  | 'summary'
 >
 
 /** Everything `run` touches outside itself, so tests can pass their own. */
@@ -26,8 +35,6 @@ export interface RunDeps {
   random: () => number
   readFile: (path: string) => Promise<string>
 }
-
-
 
 export function defaultDeps(): RunDeps {
   return {

@@ -24,7 +24,10 @@ export async function writeSummary(summary: typeof actionsCore.summary, facts: S
   await summary
     .addHeading('get-token', 3)
     .addTable([
-      [{ data: 'Item', header: true }, { data: 'Value', header: true }],
+      [
+        { data: 'Item', header: true },
+        { data: 'Value', header: true },
+      ],
       ...rows.map(([label, value]) => [escapeHtml(label), `<code>${escapeHtml(safeText(value, 300))}</code>`]),
     ])
     .write()

@@ -30,5 +30,7 @@ export function errorLines(run: ActionRun): string[] {
 
 /** Lines that would be read as workflow commands, other than the ones the action means to send. */
 export function strayCommands(run: ActionRun): string[] {
-  return run.lines.filter(line => /^\s*(::|##\[)/.test(line) && !/^::(add-mask|error|warning|debug|notice)::/.test(line))
+  return run.lines.filter(
+    line => /^\s*(::|##\[)/.test(line) && !/^::(add-mask|error|warning|debug|notice)::/.test(line),
+  )
 }

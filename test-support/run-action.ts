@@ -49,7 +49,11 @@ export async function actionDefaults(): Promise<Record<string, string>> {
 /** Runs the action in a child process the way the runner does. */
 export async function runAction(options: RunOptions): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'get-token-run-'))
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_ENV: join(dir, 'env'), GITHUB_STEP_SUMMARY: join(dir, 'summary') }
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+  }
   await Promise.all(Object.values(files).map(file => writeFile(file, '')))
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -76,7 +80,10 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   clearTimeout(timer)
   const ms = performance.now() - started
   const result: ActionRun = {
-    code, stdout, stderr, ms,
+    code,
+    stdout,
+    stderr,
+    ms,
     lines: stdout.split('\n').filter(line => line !== ''),
     outputs: parseFileCommands(await readFile(files.GITHUB_OUTPUT, 'utf8')),
     exported: parseFileCommands(await readFile(files.GITHUB_ENV, 'utf8')),

@@ -4,7 +4,14 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
-import { CLIENT_ID, CLIENT_SECRET, TENANT_ID, entraErrorBody, startEntraId, type EntraEmulator } from '../../test-support/emulators/entra-id.ts'
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  TENANT_ID,
+  entraErrorBody,
+  startEntraId,
+  type EntraEmulator,
+} from '../../test-support/emulators/entra-id.ts'
 import { errorLines, leaks, strayCommands } from '../../test-support/leaks.ts'
 import { FIXTURES, runAction, type ActionRun } from '../../test-support/run-action.ts'
 
@@ -24,12 +31,21 @@ beforeEach(() => {
 
 function azure(inputs: Record<string, string>, env: Record<string, string>): Promise<ActionRun> {
   return runAction({
-    inputs: { provider: 'azure', 'tenant-id': TENANT_ID, 'client-id': CLIENT_ID, 'client-secret': CLIENT_SECRET, 'authority-host': entra.url, resource: RESOURCE, ...inputs },
+    inputs: {
+      provider: 'azure',
+      'tenant-id': TENANT_ID,
+      'client-id': CLIENT_ID,
+      'client-secret': CLIENT_SECRET,
+      'authority-host': entra.url,
+      resource: RESOURCE,
+      ...inputs,
+    },
     env: { NODE_EXTRA_CA_CERTS: join(FIXTURES, 'tls-cert.pem'), ...env },
   })
 }
 
-const HOSTILE = 'AADSTS7000215: Invalid client secret provided.\n::set-env name=NODE_OPTIONS::--require=/tmp/pwn.js\r\n::add-path::/tmp/evil\n::set-output name=token::stolen\n\u001b[2J\u001b[31m##[error]spoofed'
+const HOSTILE =
+  'AADSTS7000215: Invalid client secret provided.\n::set-env name=NODE_OPTIONS::--require=/tmp/pwn.js\r\n::add-path::/tmp/evil\n::set-output name=token::stolen\n\u001b[2J\u001b[31m##[error]spoofed'
 
 describe.each([
   ['debug off', {}],
@@ -45,7 +61,11 @@ describe.each([
   }
 
   it('429 with Retry-After, then success', async () => {
-    entra.failToken({ status: 429, json: entraErrorBody('temporarily_unavailable', 50196, 'Too many requests.'), headers: { 'Retry-After': '1' } })
+    entra.failToken({
+      status: 429,
+      json: entraErrorBody('temporarily_unavailable', 50196, 'Too many requests.'),
+      headers: { 'Retry-After': '1' },
+    })
     const started = Date.now()
     const run = await azure({}, debugEnv)
     expect(run.code).toBe(0)
@@ -68,7 +88,11 @@ describe.each([
     ])
 
     entra.requests.length = 0
-    entra.failToken({ status: 500, json: entraErrorBody('server_error', 90033, 'A transient error has occurred.'), headers: { 'Retry-After': '1' } })
+    entra.failToken({
+      status: 500,
+      json: entraErrorBody('server_error', 90033, 'A transient error has occurred.'),
+      headers: { 'Retry-After': '1' },
+    })
     const after = await azure({}, debugEnv)
     expect(after.code).toBe(0)
     expect(after.lines).toContain('Retrying in 1.0 s (attempt 2 of 3): HTTP 500')
@@ -76,7 +100,14 @@ describe.each([
   })
 
   it('a 400 is sent once only', async () => {
-    entra.failToken({ status: 400, json: entraErrorBody('invalid_request', 900144, "The request body must contain the following parameter: 'grant_type'.") })
+    entra.failToken({
+      status: 400,
+      json: entraErrorBody(
+        'invalid_request',
+        900144,
+        "The request body must contain the following parameter: 'grant_type'.",
+      ),
+    })
     const run = await azure({}, debugEnv)
     expect(run.code).toBe(1)
     expect(entra.tokenRequests()).toHaveLength(1)
@@ -87,7 +118,15 @@ describe.each([
 
   it('a refused connection: one error that names the authority and the fix', async () => {
     const run = await runAction({
-      inputs: { provider: 'azure', 'tenant-id': TENANT_ID, 'client-id': CLIENT_ID, 'client-secret': CLIENT_SECRET, 'authority-host': 'https://127.0.0.1:9', resource: RESOURCE, 'max-attempts': '2' },
+      inputs: {
+        provider: 'azure',
+        'tenant-id': TENANT_ID,
+        'client-id': CLIENT_ID,
+        'client-secret': CLIENT_SECRET,
+        'authority-host': 'https://127.0.0.1:9',
+        resource: RESOURCE,
+        'max-attempts': '2',
+      },
       env: debugEnv,
     })
     expect(run.code).toBe(1)
@@ -112,7 +151,10 @@ describe.each([
   })
 
   it('a 1 MB error body is cut to a sane length', async () => {
-    entra.failToken({ status: 400, json: entraErrorBody('invalid_client', 7000215, `Invalid client secret provided. ${'x'.repeat(1024 * 1024)}`) })
+    entra.failToken({
+      status: 400,
+      json: entraErrorBody('invalid_client', 7000215, `Invalid client secret provided. ${'x'.repeat(1024 * 1024)}`),
+    })
     const run = await azure({}, debugEnv)
     expect(run.code).toBe(1)
     expect((errorLines(run)[0] ?? '').length).toBeLessThan(2500)
@@ -121,7 +163,15 @@ describe.each([
   })
 
   it('hostile error text cannot start a workflow command', async () => {
-    entra.failToken({ status: 401, json: { error: 'invalid_client', error_description: HOSTILE, error_codes: [7000215], correlation_id: '::add-mask::x' } })
+    entra.failToken({
+      status: 401,
+      json: {
+        error: 'invalid_client',
+        error_description: HOSTILE,
+        error_codes: [7000215],
+        correlation_id: '::add-mask::x',
+      },
+    })
     const run = await azure({}, debugEnv)
     expect(run.code).toBe(1)
     expect(errorLines(run)).toHaveLength(1)
@@ -130,7 +180,10 @@ describe.each([
   })
 
   it('a secret echoed back by the server is redacted', async () => {
-    entra.failToken({ status: 401, json: entraErrorBody('invalid_client', 7000215, `Invalid client secret provided: ${CLIENT_SECRET}.`) })
+    entra.failToken({
+      status: 401,
+      json: entraErrorBody('invalid_client', 7000215, `Invalid client secret provided: ${CLIENT_SECRET}.`),
+    })
     const run = await azure({}, debugEnv)
     expect(run.code).toBe(1)
     expect(errorLines(run)[0]).toContain('***')

@@ -8,11 +8,28 @@ import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import {
-  CLIENT_ID, CLIENT_SECRET, EXPIRED_SECRET, TENANT_ID, defaultApp, entraErrorBody, fixture, startEntraId, type EntraEmulator,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  EXPIRED_SECRET,
+  TENANT_ID,
+  defaultApp,
+  entraErrorBody,
+  fixture,
+  startEntraId,
+  type EntraEmulator,
 } from '../../test-support/emulators/entra-id.ts'
-import { DEFAULT_SUBJECT, GITHUB_ISSUER, startGitHubOidc, type GitHubOidcEmulator } from '../../test-support/emulators/github-oidc.ts'
+import {
+  DEFAULT_SUBJECT,
+  GITHUB_ISSUER,
+  startGitHubOidc,
+  type GitHubOidcEmulator,
+} from '../../test-support/emulators/github-oidc.ts'
 import { startIbmIam } from '../../test-support/emulators/ibm-iam.ts'
-import { USER_ASSIGNED_CLIENT_ID, startManagedIdentity, type ManagedIdentityEmulator } from '../../test-support/emulators/managed-identity.ts'
+import {
+  USER_ASSIGNED_CLIENT_ID,
+  startManagedIdentity,
+  type ManagedIdentityEmulator,
+} from '../../test-support/emulators/managed-identity.ts'
 import { leaks } from '../../test-support/leaks.ts'
 import { FIXTURES, ROOT, runAction, type ActionRun } from '../../test-support/run-action.ts'
 
@@ -38,7 +55,12 @@ beforeAll(async () => {
     apps: [
       defaultApp(),
       { clientId: NO_FEDERATION_APP, federatedCredentials: [] },
-      { clientId: OTHER_ISSUER_APP, federatedCredentials: [{ issuer: 'https://gitlab.example.com', subject: DEFAULT_SUBJECT, audience: 'api://AzureADTokenExchange' }] },
+      {
+        clientId: OTHER_ISSUER_APP,
+        federatedCredentials: [
+          { issuer: 'https://gitlab.example.com', subject: DEFAULT_SUBJECT, audience: 'api://AzureADTokenExchange' },
+        ],
+      },
     ],
     resources: [RESOURCE, 'https://x/'],
   })
@@ -59,16 +81,34 @@ beforeEach(() => {
 /** An Entra run: the emulator as authority, its certificate trusted, the given inputs on top. */
 function azure(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
   return runAction({
-    inputs: { provider: 'azure', 'tenant-id': TENANT_ID, 'client-id': CLIENT_ID, 'authority-host': entra.url, resource: RESOURCE, ...inputs },
+    inputs: {
+      provider: 'azure',
+      'tenant-id': TENANT_ID,
+      'client-id': CLIENT_ID,
+      'authority-host': entra.url,
+      resource: RESOURCE,
+      ...inputs,
+    },
     env: { ...CA, ...env },
   })
 }
 
-
 /** Every secret a run could carry: inputs, derived tokens, PEM key lines. */
 function allSecrets(extra: string[] = []): string[] {
-  const pemLines = [KEY, ENCRYPTED_KEY].flatMap(pem => pem.split('\n').filter(line => line.length >= 8 && !line.startsWith('-----')))
-  return [CLIENT_SECRET, EXPIRED_SECRET, KEY_PASSWORD, ...pemLines, ...entra.issued, ...github.issued, ...msi.issued, github.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN, ...extra]
+  const pemLines = [KEY, ENCRYPTED_KEY].flatMap(pem =>
+    pem.split('\n').filter(line => line.length >= 8 && !line.startsWith('-----')),
+  )
+  return [
+    CLIENT_SECRET,
+    EXPIRED_SECRET,
+    KEY_PASSWORD,
+    ...pemLines,
+    ...entra.issued,
+    ...github.issued,
+    ...msi.issued,
+    github.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+    ...extra,
+  ]
 }
 
 function errorLines(run: ActionRun): string[] {
@@ -152,9 +192,14 @@ describe('client-secret', () => {
   })
 
   test('reads AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET when the inputs are empty', async () => {
-    const run = await azure({ 'tenant-id': '', 'client-id': '', 'client-secret': '' }, {
-      AZURE_TENANT_ID: TENANT_ID, AZURE_CLIENT_ID: CLIENT_ID, AZURE_CLIENT_SECRET: CLIENT_SECRET,
-    })
+    const run = await azure(
+      { 'tenant-id': '', 'client-id': '', 'client-secret': '' },
+      {
+        AZURE_TENANT_ID: TENANT_ID,
+        AZURE_CLIENT_ID: CLIENT_ID,
+        AZURE_CLIENT_SECRET: CLIENT_SECRET,
+      },
+    )
     expectSuccess(run)
     expect(run.lines).toContain(`::add-mask::${CLIENT_SECRET}`)
     expect(entra.tokenRequests()[0]?.form.get('client_secret')).toBe(CLIENT_SECRET)
@@ -175,7 +220,11 @@ describe('client-certificate', () => {
     ['certificate then encrypted key', `${CERT}${ENCRYPTED_KEY}`, KEY_PASSWORD],
   ]
   test.each(cases)('%s: a signed assertion the emulator verifies', async (_name, pem, password) => {
-    const run = await azure({ 'auth-type': 'client-certificate', 'client-certificate': pem, 'client-certificate-password': password })
+    const run = await azure({
+      'auth-type': 'client-certificate',
+      'client-certificate': pem,
+      'client-certificate-password': password,
+    })
     expectSuccess(run)
     expect(entra.requests).toHaveLength(2)
     const form = entra.tokenRequests()[0]?.form
@@ -191,10 +240,26 @@ describe('client-certificate', () => {
   })
 
   test.each([
-    ['an encrypted key with a wrong password', { 'client-certificate': `${ENCRYPTED_KEY}${CERT}`, 'client-certificate-password': 'wrong-password-123' }, /Input 'client-certificate-password' does not decrypt/],
-    ['an encrypted key without a password', { 'client-certificate': `${CERT}${ENCRYPTED_KEY}` }, /Input 'client-certificate-password' is required/],
-    ['a key without its certificate', { 'client-certificate': KEY }, /Input 'client-certificate' holds no PEM certificate/],
-    ['a certificate without its key', { 'client-certificate': CERT }, /Input 'client-certificate' holds no PEM private key/],
+    [
+      'an encrypted key with a wrong password',
+      { 'client-certificate': `${ENCRYPTED_KEY}${CERT}`, 'client-certificate-password': 'wrong-password-123' },
+      /Input 'client-certificate-password' does not decrypt/,
+    ],
+    [
+      'an encrypted key without a password',
+      { 'client-certificate': `${CERT}${ENCRYPTED_KEY}` },
+      /Input 'client-certificate-password' is required/,
+    ],
+    [
+      'a key without its certificate',
+      { 'client-certificate': KEY },
+      /Input 'client-certificate' holds no PEM certificate/,
+    ],
+    [
+      'a certificate without its key',
+      { 'client-certificate': CERT },
+      /Input 'client-certificate' holds no PEM private key/,
+    ],
   ])('%s: an input error before any request', async (_name, inputs, message) => {
     const run = await azure({ 'auth-type': 'client-certificate', ...inputs })
     expectFailure(run, message)
@@ -202,7 +267,10 @@ describe('client-certificate', () => {
   })
 
   test('leaks no key line with RUNNER_DEBUG=1', async () => {
-    const run = await azure({ 'client-certificate': `${CERT}${ENCRYPTED_KEY}`, 'client-certificate-password': KEY_PASSWORD }, { RUNNER_DEBUG: '1' })
+    const run = await azure(
+      { 'client-certificate': `${CERT}${ENCRYPTED_KEY}`, 'client-certificate-password': KEY_PASSWORD },
+      { RUNNER_DEBUG: '1' },
+    )
     expectSuccess(run)
   })
 })
@@ -229,7 +297,10 @@ describe('oidc', () => {
   })
 
   test('oidc-audience overrides the cloud default', async () => {
-    const run = await azure({ 'auth-type': 'oidc', cloud: 'AzureUSGovernment', 'oidc-audience': 'api://AzureADTokenExchange' }, github.env)
+    const run = await azure(
+      { 'auth-type': 'oidc', cloud: 'AzureUSGovernment', 'oidc-audience': 'api://AzureADTokenExchange' },
+      github.env,
+    )
     expectSuccess(run)
     expect(github.requests[0]?.query.get('audience')).toBe('api://AzureADTokenExchange')
   })
@@ -240,7 +311,10 @@ describe('oidc', () => {
   })
 
   test('GitHub refuses the request token (401): exit 1, not retried, the permissions hint', async () => {
-    const run = await azure({ 'auth-type': 'oidc' }, { ...github.env, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'not-the-request-token' })
+    const run = await azure(
+      { 'auth-type': 'oidc' },
+      { ...github.env, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'not-the-request-token' },
+    )
     const error = expectFailure(run, /HTTP 401/)
     expect(error).toContain('GitHub refused the OIDC token request')
     expect(error).toContain('pull request from a fork') // GitHub's own fix, not the generic Entra one
@@ -260,7 +334,14 @@ describe('federation errors name the code, print iss/sub/aud of the GitHub token
   const federation: Array<[string, string, () => void, Record<string, string>]> = [
     ['no federated credential at all', 'AADSTS70021', () => undefined, { 'client-id': NO_FEDERATION_APP }],
     ['issuer', 'AADSTS700211', () => undefined, { 'client-id': OTHER_ISSUER_APP }],
-    ['subject', 'AADSTS700213', () => { github.options.subject = 'repo:octo-org/octo-repo:pull_request' }, {}],
+    [
+      'subject',
+      'AADSTS700213',
+      () => {
+        github.options.subject = 'repo:octo-org/octo-repo:pull_request'
+      },
+      {},
+    ],
     ['audience', 'AADSTS700212', () => undefined, { 'oidc-audience': 'api://SomethingElse' }],
   ]
   test.each(federation)('%s → %s', async (_name, code, arrange, inputs) => {
@@ -291,9 +372,21 @@ describe('AADSTS errors: exit 1, one ::error:: line with the code and a fix, one
     ['AADSTS7000215', { 'client-secret': 'not-the-secret-value-123' }, /Value/],
     ['AADSTS7000222', { 'client-secret': EXPIRED_SECRET }, /expired/],
     ['AADSTS700016', { 'client-secret': CLIENT_SECRET, 'client-id': UNKNOWN_APP }, /client-id/],
-    ['AADSTS700027', { 'client-certificate': `${fixture('other-key.pem')}${fixture('other-cert.pem')}` }, /certificate/],
-    ['AADSTS500011', { 'client-secret': CLIENT_SECRET, resource: 'https://unknown.azurehealthcareapis.com' }, /resource/],
-    ['AADSTS1002012', { 'client-secret': CLIENT_SECRET, resource: '', scope: `${RESOURCE}/user_impersonation` }, /\/\.default/],
+    [
+      'AADSTS700027',
+      { 'client-certificate': `${fixture('other-key.pem')}${fixture('other-cert.pem')}` },
+      /certificate/,
+    ],
+    [
+      'AADSTS500011',
+      { 'client-secret': CLIENT_SECRET, resource: 'https://unknown.azurehealthcareapis.com' },
+      /resource/,
+    ],
+    [
+      'AADSTS1002012',
+      { 'client-secret': CLIENT_SECRET, resource: '', scope: `${RESOURCE}/user_impersonation` },
+      /\/\.default/,
+    ],
   ]
   test.each(cases)('%s', async (code, inputs, hint) => {
     const run = await azure(inputs)
@@ -388,8 +481,11 @@ describe('auth-type auto', () => {
   })
 })
 
-describe('retries through @azure/identity (the action\'s max-attempts is the only policy)', () => {
-  const unavailable = () => ({ status: 503, json: entraErrorBody('temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.') })
+describe("retries through @azure/identity (the action's max-attempts is the only policy)", () => {
+  const unavailable = () => ({
+    status: 503,
+    json: entraErrorBody('temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.'),
+  })
 
   test('503, 503, then 200 with max-attempts 3 → success after exactly 3 POSTs', async () => {
     entra.failToken(unavailable(), unavailable())
@@ -412,7 +508,7 @@ describe('retries through @azure/identity (the action\'s max-attempts is the onl
     expect(entra.tokenRequests()).toHaveLength(1)
   })
 
-  test('timeout-seconds bounds a hanging discovery request (MSAL ignores getToken\'s abortSignal)', async () => {
+  test("timeout-seconds bounds a hanging discovery request (MSAL ignores getToken's abortSignal)", async () => {
     entra.fail({ hang: true })
     const run = await azure({ 'client-secret': CLIENT_SECRET, 'timeout-seconds': '2' })
     expectFailure(run, /timeout-seconds \(2 s\)/)
@@ -440,7 +536,10 @@ describe('retries through @azure/identity (the action\'s max-attempts is the onl
 
 describe('managed-identity (App Service endpoint on loopback)', () => {
   const managed = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-    runAction({ inputs: { provider: 'azure', 'auth-type': 'managed-identity', resource: RESOURCE, ...inputs }, env: { ...msi.env, ...env } })
+    runAction({
+      inputs: { provider: 'azure', 'auth-type': 'managed-identity', resource: RESOURCE, ...inputs },
+      env: { ...msi.env, ...env },
+    })
 
   test('system-assigned: one GET with resource, api-version and X-IDENTITY-HEADER', async () => {
     const run = await managed({})
@@ -466,7 +565,10 @@ describe('managed-identity (App Service endpoint on loopback)', () => {
   })
 
   test('503 twice, then 200 with max-attempts 3 → exactly 3 GETs', async () => {
-    msi.fail({ status: 503, body: '{"statusCode":503,"message":"Service unavailable"}' }, { status: 503, body: '{"statusCode":503,"message":"Service unavailable"}' })
+    msi.fail(
+      { status: 503, body: '{"statusCode":503,"message":"Service unavailable"}' },
+      { status: 503, body: '{"statusCode":503,"message":"Service unavailable"}' },
+    )
     const run = await managed({ 'max-attempts': '3' })
     expectSuccess(run)
     expect(msi.requests).toHaveLength(3)
@@ -519,7 +621,9 @@ describe('the IBM path never loads @azure/identity', () => {
   test('an api-key run succeeds with the Azure chunks deleted from the bundle', async () => {
     const source = process.env.GET_TOKEN_ENTRY ? dirname(process.env.GET_TOKEN_ENTRY) : join(ROOT, 'dist')
     const dir = await mkdtemp(join(tmpdir(), 'get-token-no-azure-'))
-    const iam = await startIbmIam({ apiKeys: { 'ibm-api-key-0123456789abcdef': { iamId: 'IBMid-123', sub: 'ci@example.com', account: 'acct-1' } } })
+    const iam = await startIbmIam({
+      apiKeys: { 'ibm-api-key-0123456789abcdef': { iamId: 'IBMid-123', sub: 'ci@example.com', account: 'acct-1' } },
+    })
     try {
       await cp(source, dir, { recursive: true })
       const entry = join(dir, 'index.js')
@@ -533,7 +637,10 @@ describe('the IBM path never loads @azure/identity', () => {
         }
       }
       expect(deleted.length).toBeGreaterThan(0)
-      const run = await runAction({ entry, inputs: { provider: 'ibm', 'api-key': 'ibm-api-key-0123456789abcdef', 'iam-endpoint': iam.url } })
+      const run = await runAction({
+        entry,
+        inputs: { provider: 'ibm', 'api-key': 'ibm-api-key-0123456789abcdef', 'iam-endpoint': iam.url },
+      })
       expect(errorLines(run)).toEqual([])
       expect(run.code).toBe(0)
       expect(run.outputs.token).toBe(iam.issued[0])

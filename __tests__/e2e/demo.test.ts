@@ -4,7 +4,11 @@ import { join } from 'node:path'
 import { ROOT } from '../../test-support/run-action.ts'
 
 it('npm run demo shows every step as the user would see it, secrets masked', () => {
-  const demo = spawnSync(process.execPath, [join(ROOT, 'demo', 'demo.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+  const demo = spawnSync(process.execPath, [join(ROOT, 'demo', 'demo.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
   expect(demo.status).toBe(0)
   expect(demo.stdout).toContain('Token from Azure Entra ID (oidc)')
   expect(demo.stdout).toContain('Token from Azure Entra ID (client-secret)')

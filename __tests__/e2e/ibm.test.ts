@@ -9,7 +9,8 @@ import { runAction, type ActionRun } from '../../test-support/run-action.ts'
 const API_KEY = 'ibm-api-key-0123456789abcdef'
 const OTHER_KEY = 'ibm-other-key-not-trusted-42'
 const HOSTILE_KEY = 'ibm-key-whose-identity-is-hostile'
-const CR_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6Y2k6cnVubmVyIn0.c2lnbmF0dXJlLW9mLXRoZS1jci10b2tlbg'
+const CR_TOKEN =
+  'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6Y2k6cnVubmVyIn0.c2lnbmF0dXJlLW9mLXRoZS1jci10b2tlbg'
 const PROFILE = {
   id: 'Profile-9f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
   crn: 'crn:v1:bluemix:public:iam-identity::a/acct123::profile:Profile-9f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
@@ -27,7 +28,11 @@ beforeAll(async () => {
     apiKeys: {
       [API_KEY]: { iamId: 'IBMid-550000AAAA', sub: 'ci-bot@example.com', account: 'acct123' },
       [OTHER_KEY]: { iamId: 'IBMid-OTHER', sub: 'other@example.com', account: 'acct123' },
-      [HOSTILE_KEY]: { iamId: 'IBMid-X\n::warning::injected\r\n::set-env name=NODE_OPTIONS::x', sub: '\u001b[31m##[error]fake', account: 'acct|<b>x</b>' },
+      [HOSTILE_KEY]: {
+        iamId: 'IBMid-X\n::warning::injected\r\n::set-env name=NODE_OPTIONS::x',
+        sub: '\u001b[31m##[error]fake',
+        account: 'acct|<b>x</b>',
+      },
     },
     profiles: [PROFILE],
   })
@@ -125,7 +130,11 @@ describe('trusted-profile', () => {
   it.each([
     ['profile-id', { 'profile-id': PROFILE.id }, { profile_id: PROFILE.id }],
     ['profile-crn', { 'profile-crn': PROFILE.crn }, { profile_crn: PROFILE.crn }],
-    ['profile-name', { 'profile-name': PROFILE.name, 'account-id': PROFILE.account }, { profile_name: PROFILE.name, account: PROFILE.account }],
+    [
+      'profile-name',
+      { 'profile-name': PROFILE.name, 'account-id': PROFILE.account },
+      { profile_name: PROFILE.name, account: PROFILE.account },
+    ],
   ])('assumes the profile by %s with a second call carrying the first token', async (_, inputs, fields) => {
     const run = await ibm({ 'api-key': API_KEY, ...inputs }) // auth-type auto: profile + api-key
     expect(run.code).toBe(0)
@@ -186,7 +195,11 @@ describe('compute-resource', () => {
   })
 
   it('says which file it could not read', async () => {
-    const run = await ibm({ 'auth-type': 'compute-resource', 'profile-id': PROFILE.id, 'cr-token-file': join(tmp, 'missing') })
+    const run = await ibm({
+      'auth-type': 'compute-resource',
+      'profile-id': PROFILE.id,
+      'cr-token-file': join(tmp, 'missing'),
+    })
     expect(run.code).toBe(1)
     expect(errorLines(run)[0]).toContain('cr-token-file')
     expect(iam.requests).toHaveLength(0)
@@ -219,10 +232,18 @@ describe('input validation, before any request', () => {
   })
 
   it('warns about inputs of the other provider, masks them, and goes on', async () => {
-    const run = await ibm({ 'api-key': API_KEY, 'client-secret': 'azure-secret-value-xyz', 'tenant-id': 'contoso.onmicrosoft.com' })
+    const run = await ibm({
+      'api-key': API_KEY,
+      'client-secret': 'azure-secret-value-xyz',
+      'tenant-id': 'contoso.onmicrosoft.com',
+    })
     expect(run.code).toBe(0)
-    expect(run.lines).toContain("::warning::Input 'client-secret' is not used with provider ibm and auth-type api-key; it is ignored.")
-    expect(run.lines).toContain("::warning::Input 'tenant-id' is not used with provider ibm and auth-type api-key; it is ignored.")
+    expect(run.lines).toContain(
+      "::warning::Input 'client-secret' is not used with provider ibm and auth-type api-key; it is ignored.",
+    )
+    expect(run.lines).toContain(
+      "::warning::Input 'tenant-id' is not used with provider ibm and auth-type api-key; it is ignored.",
+    )
     expect(maskLine(run, 'azure-secret-value-xyz')).toBeGreaterThanOrEqual(0)
     expect(leaks(run, ['azure-secret-value-xyz'])).toEqual([])
   })
@@ -277,8 +298,16 @@ describe('faults', () => {
   })
 
   it('keeps hostile error text from starting workflow commands', async () => {
-    const hostile = 'bad\n::set-env name=NODE_OPTIONS::--require=/tmp/x.js\n::add-path::/tmp/evil\r\n::set-output name=token::stolen\n\u001b[31m##[error]fake'
-    iam.fail({ status: 400, body: JSON.stringify({ errorCode: 'BXNIM0415E', errorMessage: hostile, context: { requestId: '::add-mask::x\nq' } }) })
+    const hostile =
+      'bad\n::set-env name=NODE_OPTIONS::--require=/tmp/x.js\n::add-path::/tmp/evil\r\n::set-output name=token::stolen\n\u001b[31m##[error]fake'
+    iam.fail({
+      status: 400,
+      body: JSON.stringify({
+        errorCode: 'BXNIM0415E',
+        errorMessage: hostile,
+        context: { requestId: '::add-mask::x\nq' },
+      }),
+    })
     const run = await ibm({ 'api-key': API_KEY, 'max-attempts': '1' }, { RUNNER_DEBUG: '1' })
     expect(run.code).toBe(1)
     expect(strayCommands(run)).toEqual([])
@@ -328,8 +357,14 @@ describe('TLS', () => {
   it('refuses an untrusted certificate without retrying, and trusts it through NODE_EXTRA_CA_CERTS', async () => {
     const { readFile } = await import('node:fs/promises')
     const { FIXTURES } = await import('../../test-support/run-action.ts')
-    const tls = { key: await readFile(join(FIXTURES, 'tls-key.pem'), 'utf8'), cert: await readFile(join(FIXTURES, 'tls-cert.pem'), 'utf8') }
-    const secure = await startIbmIam({ apiKeys: { [API_KEY]: { iamId: 'IBMid-TLS', sub: 'tls@example.com', account: 'acct' } }, tls })
+    const tls = {
+      key: await readFile(join(FIXTURES, 'tls-key.pem'), 'utf8'),
+      cert: await readFile(join(FIXTURES, 'tls-cert.pem'), 'utf8'),
+    }
+    const secure = await startIbmIam({
+      apiKeys: { [API_KEY]: { iamId: 'IBMid-TLS', sub: 'tls@example.com', account: 'acct' } },
+      tls,
+    })
     try {
       const untrusted = await runAction({ inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': secure.url } })
       expect(untrusted.code).toBe(1)
@@ -359,14 +394,24 @@ describe.each([
     ['api-key success', { inputs: { 'api-key': API_KEY } }],
     ['trusted-profile success', { inputs: { 'api-key': API_KEY, 'profile-id': PROFILE.id } }],
     ['trusted-profile refused', { inputs: { 'api-key': OTHER_KEY, 'profile-id': PROFILE.id } }],
-    ['5xx then success', {
-      inputs: { 'api-key': API_KEY },
-      arrange: () => iam.fail({ status: 502, body: iamErrorBody('BXNIM0000E', 'bad gateway') }),
-    }],
-    ['server echoes the key back', {
-      inputs: { 'api-key': API_KEY, 'max-attempts': '1' },
-      arrange: () => iam.fail({ status: 400, body: iamErrorBody('BXNIM0415E', `Provided API key ${API_KEY} could not be found.`) }),
-    }],
+    [
+      '5xx then success',
+      {
+        inputs: { 'api-key': API_KEY },
+        arrange: () => iam.fail({ status: 502, body: iamErrorBody('BXNIM0000E', 'bad gateway') }),
+      },
+    ],
+    [
+      'server echoes the key back',
+      {
+        inputs: { 'api-key': API_KEY, 'max-attempts': '1' },
+        arrange: () =>
+          iam.fail({
+            status: 400,
+            body: iamErrorBody('BXNIM0415E', `Provided API key ${API_KEY} could not be found.`),
+          }),
+      },
+    ],
     ['input error after the key was read', { inputs: { 'api-key': API_KEY, 'env-var': 'NODE_OPTIONS' } }],
   ]
   it.each(scenarios)('%s', async (_name, { inputs, arrange }) => {

@@ -19,7 +19,12 @@ function read(inputs: Record<string, string>, env: Record<string, string> = {}):
   const warnings: string[] = []
   const secrets = new Secrets(secret => masked.push(secret))
   try {
-    const config = readConfig({ getInput: name => inputs[name] ?? '', env, mask: s => secrets.add(s), warning: w => warnings.push(w) })
+    const config = readConfig({
+      getInput: name => inputs[name] ?? '',
+      env,
+      mask: s => secrets.add(s),
+      warning: w => warnings.push(w),
+    })
     return { config, masked, warnings }
   } catch (error) {
     return { error, masked, warnings }
@@ -33,14 +38,21 @@ const CLIENT = '04b07795-8ddb-461a-bbee-02f9e1bf7b46'
 describe('azure inputs', () => {
   it('turns resource into a scope exactly as az does', () => {
     const base = { provider: 'azure', 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': 's3cret-value' }
-    expect(read({ ...base, resource: 'https://x.azurehealthcareapis.com' }).config).toMatchObject({ scope: 'https://x.azurehealthcareapis.com/.default' })
+    expect(read({ ...base, resource: 'https://x.azurehealthcareapis.com' }).config).toMatchObject({
+      scope: 'https://x.azurehealthcareapis.com/.default',
+    })
     expect(read({ ...base, resource: 'https://x/' }).config).toMatchObject({ scope: 'https://x//.default' })
-    expect(read({ ...base, scope: 'https://x.fhir.azurehealthcareapis.com/.default' }).config).toMatchObject({ scope: 'https://x.fhir.azurehealthcareapis.com/.default' })
+    expect(read({ ...base, scope: 'https://x.fhir.azurehealthcareapis.com/.default' }).config).toMatchObject({
+      scope: 'https://x.fhir.azurehealthcareapis.com/.default',
+    })
   })
 
   it('picks the auth type as interface.md says for auto', () => {
     const base = { provider: 'AZURE', 'tenant-id': TENANT, 'client-id': CLIENT, resource: 'https://r' }
-    const oidcEnv = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1/x?api-version=2.0', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }
+    const oidcEnv = {
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1/x?api-version=2.0',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't',
+    }
     expect(read({ ...base, 'client-secret': 'sec' }, oidcEnv).config?.authType).toBe('client-secret')
     expect(read({ ...base, 'client-certificate': PEM }, oidcEnv).config?.authType).toBe('client-certificate')
     expect(read(base, oidcEnv).config?.authType).toBe('oidc')
@@ -50,8 +62,16 @@ describe('azure inputs', () => {
   })
 
   it('uses the AZURE_* environment when inputs are empty, and masks the secret', () => {
-    const r = read({ provider: 'azure', resource: 'https://r' }, { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'env-secret-123' })
-    expect(r.config).toMatchObject({ authType: 'client-secret', tenantId: TENANT, clientId: CLIENT, clientSecret: 'env-secret-123' })
+    const r = read(
+      { provider: 'azure', resource: 'https://r' },
+      { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'env-secret-123' },
+    )
+    expect(r.config).toMatchObject({
+      authType: 'client-secret',
+      tenantId: TENANT,
+      clientId: CLIENT,
+      clientSecret: 'env-secret-123',
+    })
     expect(r.masked).toContain('env-secret-123')
   })
 
@@ -59,14 +79,25 @@ describe('azure inputs', () => {
     const env = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }
     const base = { provider: 'azure', 'tenant-id': TENANT, 'client-id': CLIENT, resource: 'https://r' }
     expect(read({ ...base, cloud: 'AzureUSGovernment' }, env).config).toMatchObject({
-      authorityHost: 'https://login.microsoftonline.us', oidcAudience: 'api://AzureADTokenExchangeUSGov', disableInstanceDiscovery: false,
+      authorityHost: 'https://login.microsoftonline.us',
+      oidcAudience: 'api://AzureADTokenExchangeUSGov',
+      disableInstanceDiscovery: false,
     })
-    expect(read({ ...base, cloud: 'azurechinacloud' }, env).config).toMatchObject({ authorityHost: 'https://login.chinacloudapi.cn', oidcAudience: 'api://AzureADTokenExchangeChina' })
+    expect(read({ ...base, cloud: 'azurechinacloud' }, env).config).toMatchObject({
+      authorityHost: 'https://login.chinacloudapi.cn',
+      oidcAudience: 'api://AzureADTokenExchangeChina',
+    })
     expect(read({ ...base, cloud: 'AzureCloud' }, env).config).toMatchObject({ cloud: 'AzurePublicCloud' })
-    expect(read({ ...base, cloud: 'AzureUSGovernment', 'authority-host': 'https://localhost:8443/' }, env).config).toMatchObject({
-      authorityHost: 'https://localhost:8443', disableInstanceDiscovery: true, oidcAudience: 'api://AzureADTokenExchangeUSGov',
+    expect(
+      read({ ...base, cloud: 'AzureUSGovernment', 'authority-host': 'https://localhost:8443/' }, env).config,
+    ).toMatchObject({
+      authorityHost: 'https://localhost:8443',
+      disableInstanceDiscovery: true,
+      oidcAudience: 'api://AzureADTokenExchangeUSGov',
     })
-    expect(read({ ...base, 'oidc-audience': 'api://custom' }, env).config).toMatchObject({ oidcAudience: 'api://custom' })
+    expect(read({ ...base, 'oidc-audience': 'api://custom' }, env).config).toMatchObject({
+      oidcAudience: 'api://custom',
+    })
   })
 
   it.each([
@@ -77,22 +108,52 @@ describe('azure inputs', () => {
     [{ 'authority-host': 'http://localhost:8443' }, 'authority-host'],
     [{ cloud: 'AzureGermanCloud' }, 'cloud'],
     [{ 'auth-type': 'oidc', 'client-secret': '' }, 'auth-type'],
-    [{ 'auth-type': 'client-certificate', 'client-secret': '', 'client-certificate': 'not a pem' }, 'client-certificate'],
+    [
+      { 'auth-type': 'client-certificate', 'client-secret': '', 'client-certificate': 'not a pem' },
+      'client-certificate',
+    ],
   ])('%j is refused, naming %s', (inputs, input) => {
-    const r = read({ provider: 'azure', 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': 'x', resource: 'https://r', ...inputs })
+    const r = read({
+      provider: 'azure',
+      'tenant-id': TENANT,
+      'client-id': CLIENT,
+      'client-secret': 'x',
+      resource: 'https://r',
+      ...inputs,
+    })
     expect(r.error).toBeInstanceOf(InputError)
     expect((r.error as InputError).input).toBe(input)
   })
 
   it('needs neither tenant nor client for system-assigned managed identity', () => {
-    expect(read({ provider: 'azure', 'auth-type': 'managed-identity', resource: 'https://r' }).config).toMatchObject({ authType: 'managed-identity', clientId: '' })
-    expect(read({ provider: 'azure', 'auth-type': 'azure-cli', resource: 'https://r' }).config).toMatchObject({ authType: 'azure-cli' })
+    expect(read({ provider: 'azure', 'auth-type': 'managed-identity', resource: 'https://r' }).config).toMatchObject({
+      authType: 'managed-identity',
+      clientId: '',
+    })
+    expect(read({ provider: 'azure', 'auth-type': 'azure-cli', resource: 'https://r' }).config).toMatchObject({
+      authType: 'azure-cli',
+    })
   })
 
   it('masks every line of a PEM key and the password', () => {
-    const pem = '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\nAAAABBBBCCCCDDDD\n-----END ENCRYPTED PRIVATE KEY-----'
-    const r = read({ provider: 'azure', 'tenant-id': TENANT, 'client-id': CLIENT, resource: 'https://r', 'client-certificate': pem, 'client-certificate-password': 'pw-123456' })
-    expect(r.masked).toEqual(expect.arrayContaining([pem, 'MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI', 'AAAABBBBCCCCDDDD', 'pw-123456']))
+    const pem =
+      '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\nAAAABBBBCCCCDDDD\n-----END ENCRYPTED PRIVATE KEY-----'
+    const r = read({
+      provider: 'azure',
+      'tenant-id': TENANT,
+      'client-id': CLIENT,
+      resource: 'https://r',
+      'client-certificate': pem,
+      'client-certificate-password': 'pw-123456',
+    })
+    expect(r.masked).toEqual(
+      expect.arrayContaining([
+        pem,
+        'MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI',
+        'AAAABBBBCCCCDDDD',
+        'pw-123456',
+      ]),
+    )
   })
 })
 
@@ -100,25 +161,59 @@ describe('common inputs', () => {
   const ibm = { provider: 'ibm', 'api-key': 'k-123456' }
   it('has the documented defaults', () => {
     expect(read(ibm).config).toMatchObject({
-      authType: 'api-key', iamEndpoint: 'https://iam.cloud.ibm.com', envVar: 'ACCESS_TOKEN', exportEnv: true, summary: true, timeoutSeconds: 60, maxAttempts: 3,
+      authType: 'api-key',
+      iamEndpoint: 'https://iam.cloud.ibm.com',
+      envVar: 'ACCESS_TOKEN',
+      exportEnv: true,
+      summary: true,
+      timeoutSeconds: 60,
+      maxAttempts: 3,
     })
   })
-  it.each(['PATH', 'path', 'NODE_OPTIONS', 'LD_PRELOAD', 'BASH_ENV', 'GITHUB_ENV', 'RUNNER_TEMP', 'ACTIONS_RUNTIME_TOKEN', 'DYLD_INSERT_LIBRARIES', 'HTTPS_PROXY'])('refuses env-var %s', name => {
+  it.each([
+    'PATH',
+    'path',
+    'NODE_OPTIONS',
+    'LD_PRELOAD',
+    'BASH_ENV',
+    'GITHUB_ENV',
+    'RUNNER_TEMP',
+    'ACTIONS_RUNTIME_TOKEN',
+    'DYLD_INSERT_LIBRARIES',
+    'HTTPS_PROXY',
+  ])('refuses env-var %s', name => {
     expect((read({ ...ibm, 'env-var': name }).error as InputError).input).toBe('env-var')
   })
   it('accepts booleans the way core.getBooleanInput does', () => {
-    expect(read({ ...ibm, 'export-env': 'False', summary: 'TRUE' }).config).toMatchObject({ exportEnv: false, summary: true })
+    expect(read({ ...ibm, 'export-env': 'False', summary: 'TRUE' }).config).toMatchObject({
+      exportEnv: false,
+      summary: true,
+    })
   })
   it('does not warn about action.yml defaults of the other provider', () => {
     expect(read({ ...ibm, cloud: 'AzurePublicCloud', 'auth-type': 'auto' }).warnings).toEqual([])
-    expect(read({ ...ibm, cloud: 'AzureChinaCloud' }).warnings).toEqual(["Input 'cloud' is not used with provider ibm and auth-type api-key; it is ignored."])
+    expect(read({ ...ibm, cloud: 'AzureChinaCloud' }).warnings).toEqual([
+      "Input 'cloud' is not used with provider ibm and auth-type api-key; it is ignored.",
+    ])
   })
 })
 
 describe('every combination of inputs', () => {
   const values: Record<string, string[]> = {
     provider: ['', 'azure', 'ibm', 'IBM', 'gcp'],
-    'auth-type': ['', 'auto', 'client-secret', 'client-certificate', 'oidc', 'managed-identity', 'azure-cli', 'api-key', 'trusted-profile', 'compute-resource', 'bogus'],
+    'auth-type': [
+      '',
+      'auto',
+      'client-secret',
+      'client-certificate',
+      'oidc',
+      'managed-identity',
+      'azure-cli',
+      'api-key',
+      'trusted-profile',
+      'compute-resource',
+      'bogus',
+    ],
     'tenant-id': ['', TENANT, 'contoso.onmicrosoft.com', 'bad/tenant'],
     'client-id': ['', CLIENT, 'not-a-guid'],
     'client-secret': ['', 'secret-value-1'],
@@ -151,7 +246,13 @@ describe('every combination of inputs', () => {
     fc.assert(
       fc.property(inputsArb, envArb, (inputs, env) => {
         const r = read(inputs, env)
-        for (const secret of [inputs['client-secret'], inputs['api-key'], inputs['client-certificate'], env.AZURE_CLIENT_SECRET, env.IBMCLOUD_API_KEY]) {
+        for (const secret of [
+          inputs['client-secret'],
+          inputs['api-key'],
+          inputs['client-certificate'],
+          env.AZURE_CLIENT_SECRET,
+          env.IBMCLOUD_API_KEY,
+        ]) {
           if (secret) expect(r.masked).toContain(secret)
         }
         if (r.error !== undefined) {

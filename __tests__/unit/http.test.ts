@@ -21,12 +21,27 @@ function fakeTransport(steps: Step[]): Transport & { sent: HttpRequest[] } {
   }
 }
 
-const retry = (maxAttempts = 3): RetryPolicy => ({ maxAttempts, deadline: new Deadline(60), sleep: async () => {}, random: () => 0.5 })
-const request: HttpRequest = { method: 'POST', url: 'https://iam.example.com/identity/token', headers: {}, body: 'apikey=secret' }
+const retry = (maxAttempts = 3): RetryPolicy => ({
+  maxAttempts,
+  deadline: new Deadline(60),
+  sleep: async () => {},
+  random: () => 0.5,
+})
+const request: HttpRequest = {
+  method: 'POST',
+  url: 'https://iam.example.com/identity/token',
+  headers: {},
+  body: 'apikey=secret',
+}
 const ok = (body: string): HttpResponse => ({ status: 200, headers: {}, body })
-const status = (code: number, headers: Record<string, string> = {}): HttpResponse => ({ status: code, headers, body: '{"errorCode":"X"}' })
+const status = (code: number, headers: Record<string, string> = {}): HttpResponse => ({
+  status: code,
+  headers,
+  body: '{"errorCode":"X"}',
+})
 /** The provider's mapping of a refusal: here it keeps the HttpStatusError for the assertions. */
-const refused = (error: HttpStatusError) => Object.assign(new ActionError(`refused ${error.status}`), { original: error })
+const refused = (error: HttpStatusError) =>
+  Object.assign(new ActionError(`refused ${error.status}`), { original: error })
 const call = (transport: Transport, overrides: Partial<Parameters<typeof requestJson>[0]> = {}) =>
   requestJson({ service: 'IAM', request, transport, retry: retry(), refused, ...overrides })
 const econnreset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
@@ -67,7 +82,9 @@ describe('requestJson', () => {
   })
 
   it('does not retry an untrusted TLS certificate and says how to trust it', async () => {
-    const transport = fakeTransport([Object.assign(new Error('self-signed certificate'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' })])
+    const transport = fakeTransport([
+      Object.assign(new Error('self-signed certificate'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' }),
+    ])
     const error = await call(transport).catch(e => e)
     expect(error.fix).toContain('NODE_EXTRA_CA_CERTS')
     expect(transport.sent).toHaveLength(1)

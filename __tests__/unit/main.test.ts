@@ -11,9 +11,18 @@ function recordingCore(inputs: Record<string, string>): { core: Core; calls: str
   const calls: string[] = []
   const summary: string[] = []
   const summaryApi = {
-    addHeading(text: string) { summary.push(`# ${text}`); return summaryApi },
-    addTable(rows: unknown[][]) { summary.push(JSON.stringify(rows)); return summaryApi },
-    async write() { calls.push('summary.write'); return summaryApi },
+    addHeading(text: string) {
+      summary.push(`# ${text}`)
+      return summaryApi
+    },
+    addTable(rows: unknown[][]) {
+      summary.push(JSON.stringify(rows))
+      return summaryApi
+    },
+    async write() {
+      calls.push('summary.write')
+      return summaryApi
+    },
   }
   const core = {
     getInput: (name: string) => inputs[name] ?? '',
@@ -40,19 +49,39 @@ function transport(responses: HttpResponse[]): Transport & { sent: HttpRequest[]
       if (!next) throw new Error('unexpected request')
       return next
     },
-    dispose() { t.disposed = true },
+    dispose() {
+      t.disposed = true
+    },
   }
   return t
 }
 
 function deps(core: Core, t: Transport): RunDeps {
-  return { core, env: {}, transport: t, now: () => NOW, sleep: async () => {}, random: () => 0.5, readFile: async () => '' }
+  return {
+    core,
+    env: {},
+    transport: t,
+    now: () => NOW,
+    sleep: async () => {},
+    random: () => 0.5,
+    readFile: async () => '',
+  }
 }
 
 describe('run', () => {
   it('reads inputs, fetches the token, then masks before it publishes', async () => {
-    const { core, calls, summary } = recordingCore({ provider: 'ibm', 'api-key': 'the-api-key', 'iam-endpoint': 'https://iam.test.cloud.ibm.com' })
-    const t = transport([{ status: 200, headers: {}, body: JSON.stringify({ access_token: TOKEN, expiration: NOW / 1000 + 3600, expires_in: 3600 }) }])
+    const { core, calls, summary } = recordingCore({
+      provider: 'ibm',
+      'api-key': 'the-api-key',
+      'iam-endpoint': 'https://iam.test.cloud.ibm.com',
+    })
+    const t = transport([
+      {
+        status: 200,
+        headers: {},
+        body: JSON.stringify({ access_token: TOKEN, expiration: NOW / 1000 + 3600, expires_in: 3600 }),
+      },
+    ])
     await run(deps(core, t))
     expect(t.sent.map(r => `${r.method} ${r.url}`)).toEqual(['POST https://iam.test.cloud.ibm.com/identity/token'])
     expect(calls).toEqual([

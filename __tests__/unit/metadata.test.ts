@@ -24,7 +24,12 @@ function tableRows(heading: string): string[][] {
   return section
     .split('\n')
     .filter(line => /^\| `/.test(line))
-    .map(line => line.split('|').slice(1, -1).map(cell => cell.trim()))
+    .map(line =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map(cell => cell.trim()),
+    )
 }
 
 const code = (cell: string | undefined) => /^`([^`]*)`$/.exec(cell ?? '')?.[1]
@@ -36,7 +41,9 @@ describe('action.yml', () => {
   })
 
   it('is checked for real: a broken copy fails the same schema', () => {
-    const broken = read('action.yml').replace("main: 'dist/index.js'", "mian: 'dist/index.js'").replace("'node24'", "'node20'")
+    const broken = read('action.yml')
+      .replace("main: 'dist/index.js'", "mian: 'dist/index.js'")
+      .replace("'node24'", "'node20'")
     expect(validateAction(broken).errors.length).toBeGreaterThan(0)
   })
 
@@ -53,7 +60,12 @@ describe('action.yml', () => {
   it('has the defaults the code applies when an input is empty', () => {
     for (const [name, value] of Object.entries(ACTION_DEFAULTS)) expect(action.inputs[name]?.default).toBe(value)
     const defaults = (provider: string, inputs: Record<string, string>) =>
-      readConfig({ getInput: name => (name === 'provider' ? provider : (inputs[name] ?? '')), env: {}, mask: () => {}, warning: () => {} })
+      readConfig({
+        getInput: name => (name === 'provider' ? provider : (inputs[name] ?? '')),
+        env: {},
+        mask: () => {},
+        warning: () => {},
+      })
     const ibm = defaults('ibm', { 'api-key': 'k' })
     expect(ibm).toMatchObject({
       authType: 'api-key', // what auth-type "auto" chose
@@ -65,7 +77,9 @@ describe('action.yml', () => {
       iamEndpoint: action.inputs['iam-endpoint']?.default,
     })
     expect(action.inputs['auth-type']?.default).toBe('auto')
-    expect(defaults('azure', { 'auth-type': 'azure-cli', resource: 'https://r' })).toMatchObject({ cloud: action.inputs.cloud?.default })
+    expect(defaults('azure', { 'auth-type': 'azure-cli', resource: 'https://r' })).toMatchObject({
+      cloud: action.inputs.cloud?.default,
+    })
   })
 })
 
@@ -88,7 +102,8 @@ describe('README', () => {
     const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => m[1] ?? '')
     expect(blocks.length).toBeGreaterThan(3)
     for (const block of blocks) expect(() => parse(block)).not.toThrow()
-    for (const used of getTokenInputs(blocks.map(block => parse(block)))) expect(Object.keys(action.inputs)).toContain(used)
+    for (const used of getTokenInputs(blocks.map(block => parse(block))))
+      expect(Object.keys(action.inputs)).toContain(used)
   })
 })
 

@@ -38,10 +38,12 @@ describe('withRetry', () => {
   it('never retries other errors', async () => {
     const p = policy()
     let calls = 0
-    await expect(withRetry(async () => {
-      calls++
-      throw new Error('HTTP 400')
-    }, p)).rejects.toThrow('HTTP 400')
+    await expect(
+      withRetry(async () => {
+        calls++
+        throw new Error('HTTP 400')
+      }, p),
+    ).rejects.toThrow('HTTP 400')
     expect(calls).toBe(1)
     expect(p.slept).toEqual([])
   })
@@ -49,10 +51,12 @@ describe('withRetry', () => {
   it('stops at maxAttempts and rethrows the last error', async () => {
     const p = policy({ maxAttempts: 2 })
     let calls = 0
-    await expect(withRetry(async () => {
-      calls++
-      throw transient(`try ${calls}`)
-    }, p)).rejects.toThrow('try 2')
+    await expect(
+      withRetry(async () => {
+        calls++
+        throw transient(`try ${calls}`)
+      }, p),
+    ).rejects.toThrow('try 2')
     expect(calls).toBe(2)
   })
 
@@ -69,10 +73,12 @@ describe('withRetry', () => {
   it('gives up at once when the wait would pass the deadline', async () => {
     const p = policy({ deadline: new Deadline(5, () => 0) })
     let calls = 0
-    await expect(withRetry(async () => {
-      calls++
-      throw transient('HTTP 429', 120_000)
-    }, p)).rejects.toThrow('HTTP 429')
+    await expect(
+      withRetry(async () => {
+        calls++
+        throw transient('HTTP 429', 120_000)
+      }, p),
+    ).rejects.toThrow('HTTP 429')
     expect(calls).toBe(1)
     expect(p.slept).toEqual([])
   })

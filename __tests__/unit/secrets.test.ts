@@ -22,6 +22,8 @@ describe('Secrets', () => {
     const secrets = new Secrets(() => {})
     secrets.add('api-key-123456')
     secrets.addToken('aaaa.bbbb.cccccccc')
-    expect(secrets.redact('key api-key-123456 and sig cccccccc and token aaaa.bbbb.cccccccc')).toBe('key *** and sig *** and token ***')
+    expect(secrets.redact('key api-key-123456 and sig cccccccc and token aaaa.bbbb.cccccccc')).toBe(
+      'key *** and sig *** and token ***',
+    )
   })
 })

@@ -15,8 +15,17 @@ afterAll(async () => {
 })
 
 const config = {
-  provider: 'ibm', authType: 'trusted-profile', iamEndpoint: 'https://iam.cloud.ibm.com', apiKey: 'k', profile: { kind: 'id', id: 'Profile-1' },
-  crTokenFile: undefined, envVar: 'KP_TOKEN', exportEnv: true, summary: true, timeoutSeconds: 60, maxAttempts: 3,
+  provider: 'ibm',
+  authType: 'trusted-profile',
+  iamEndpoint: 'https://iam.cloud.ibm.com',
+  apiKey: 'k',
+  profile: { kind: 'id', id: 'Profile-1' },
+  crTokenFile: undefined,
+  envVar: 'KP_TOKEN',
+  exportEnv: true,
+  summary: true,
+  timeoutSeconds: 60,
+  maxAttempts: 3,
 } satisfies IbmConfig
 
 describe('job summary', () => {
@@ -28,7 +37,14 @@ describe('job summary', () => {
     await writeSummary(core.summary, {
       provider: 'IBM Cloud IAM',
       config,
-      token: { accessToken: 'never-shown', expiresOn: new Date('2026-11-24T13:00:00Z'), details: [['Identity', 'iam-<script>alert(1)</script>|x'], ['Account', 'acct']] },
+      token: {
+        accessToken: 'never-shown',
+        expiresOn: new Date('2026-11-24T13:00:00Z'),
+        details: [
+          ['Identity', 'iam-<script>alert(1)</script>|x'],
+          ['Account', 'acct'],
+        ],
+      },
       expiresOn: '2026-11-24T13:00:00.000Z',
       expiresIn: 3599,
     })

@@ -3,13 +3,25 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FIXTURES } from '../run-action.ts'
 import { DEFAULT_SUBJECT, GITHUB_ISSUER } from './github-oidc.ts'
-import { nowSeconds, randomUUID, startServer, unsignedJwt, type Emulator, type RecordedRequest, type Reply } from './server.ts'
+import {
+  nowSeconds,
+  randomUUID,
+  startServer,
+  unsignedJwt,
+  type Emulator,
+  type RecordedRequest,
+  type Reply,
+} from './server.ts'
 
 export const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 export const CLIENT_ID = '0c4e3a2b-5d6f-4a1b-9c8d-7e6f5a4b3c2d'
 export const CLIENT_SECRET = 'Qx58Q~emulator.secret-value_4f2a9c1d7e3b'
 export const EXPIRED_SECRET = 'Zk27Q~emulator.expired-value_0a1b2c3d4e5f'
-export const DEFAULT_RESOURCES = ['https://x.azurehealthcareapis.com', 'https://management.azure.com', 'https://graph.microsoft.com']
+export const DEFAULT_RESOURCES = [
+  'https://x.azurehealthcareapis.com',
+  'https://management.azure.com',
+  'https://graph.microsoft.com',
+]
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
 
 export interface FederatedCredential {
@@ -104,7 +116,27 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
       http_logout_supported: true,
       frontchannel_logout_supported: true,
       end_session_endpoint: `${base}/${tenant}/oauth2/v2.0/logout`,
-      claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
+      claims_supported: [
+        'sub',
+        'iss',
+        'cloud_instance_name',
+        'cloud_instance_host_name',
+        'cloud_graph_host_name',
+        'msgraph_host',
+        'aud',
+        'exp',
+        'iat',
+        'auth_time',
+        'acr',
+        'nonce',
+        'preferred_username',
+        'name',
+        'tid',
+        'ver',
+        'at_hash',
+        'c_hash',
+        'email',
+      ],
       kerberos_endpoint: `${base}/${tenant}/kerberos`,
       tenant_region_scope: 'EU',
       cloud_instance_name: 'microsoftonline.com',
@@ -117,21 +149,46 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
   const token = (app: EntraApp, resource: string): Reply => {
     const iat = nowSeconds()
     const accessToken = unsignedJwt({
-      aud: resource, iss: `https://sts.windows.net/${tenant}/`, iat, nbf: iat, exp: iat + lifetime,
-      aio: 'E2ZgYEmulator', appid: app.clientId, appidacr: '1', idp: `https://sts.windows.net/${tenant}/`, idtyp: 'app',
-      oid: app.objectId ?? 'a9b8c7d6-e5f4-4321-8765-43210fedcba9', rh: '0.emulator.', sub: app.objectId ?? 'a9b8c7d6-e5f4-4321-8765-43210fedcba9',
-      tid: tenant, uti: randomUUID().replace(/-/g, ''), ver: '1.0',
+      aud: resource,
+      iss: `https://sts.windows.net/${tenant}/`,
+      iat,
+      nbf: iat,
+      exp: iat + lifetime,
+      aio: 'E2ZgYEmulator',
+      appid: app.clientId,
+      appidacr: '1',
+      idp: `https://sts.windows.net/${tenant}/`,
+      idtyp: 'app',
+      oid: app.objectId ?? 'a9b8c7d6-e5f4-4321-8765-43210fedcba9',
+      rh: '0.emulator.',
+      sub: app.objectId ?? 'a9b8c7d6-e5f4-4321-8765-43210fedcba9',
+      tid: tenant,
+      uti: randomUUID().replace(/-/g, ''),
+      ver: '1.0',
     })
     issued.push(accessToken)
-    return { status: 200, json: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken } }
+    return {
+      status: 200,
+      json: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken },
+    }
   }
 
   const checkSecret = (app: EntraApp, secret: string): Credential => {
     if (app.secrets?.includes(secret)) return OK
     if (app.expiredSecrets?.includes(secret)) {
-      return fail(401, 'invalid_client', 7000222, `The provided client secret keys for app '${app.clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`)
+      return fail(
+        401,
+        'invalid_client',
+        7000222,
+        `The provided client secret keys for app '${app.clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
+      )
     }
-    return fail(401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`)
+    return fail(
+      401,
+      'invalid_client',
+      7000215,
+      `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`,
+    )
   }
 
   const checkCertificateAssertion = (app: EntraApp, jwt: DecodedJwt): Credential => {
@@ -142,74 +199,159 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
       .find(cert => createHash(sha).update(cert.raw).digest('base64url') === thumbprint)
     if (!certificate) {
       const hex = Buffer.from(thumbprint, 'base64url').toString('hex').toUpperCase()
-      return fail(401, 'invalid_client', 700027, `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${hex}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${app.clientId}'.]`)
+      return fail(
+        401,
+        'invalid_client',
+        700027,
+        `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${hex}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${app.clientId}'.]`,
+      )
     }
     const alg = jwt.header.alg
     const padding = alg === 'PS256' ? constants.RSA_PKCS1_PSS_PADDING : constants.RSA_PKCS1_PADDING
-    const signed = (alg === 'PS256' || alg === 'RS256') &&
-      verify('sha256', Buffer.from(jwt.signingInput), { key: certificate.publicKey, padding, saltLength: constants.RSA_PSS_SALTLEN_AUTO }, jwt.signature)
+    const signed =
+      (alg === 'PS256' || alg === 'RS256') &&
+      verify(
+        'sha256',
+        Buffer.from(jwt.signingInput),
+        { key: certificate.publicKey, padding, saltLength: constants.RSA_PSS_SALTLEN_AUTO },
+        jwt.signature,
+      )
     if (!signed) return fail(401, 'invalid_client', 700027, 'Client assertion failed signature validation.')
     if (jwt.claims.aud !== tokenEndpoint()) {
-      return fail(400, 'invalid_client', 700025, `Client assertion audience '${String(jwt.claims.aud)}' is not the token endpoint '${tokenEndpoint()}'.`)
+      return fail(
+        400,
+        'invalid_client',
+        700025,
+        `Client assertion audience '${String(jwt.claims.aud)}' is not the token endpoint '${tokenEndpoint()}'.`,
+      )
     }
     if (jwt.claims.iss !== app.clientId || jwt.claims.sub !== app.clientId) {
-      return fail(401, 'invalid_client', 700023, `Client assertion issuer and subject must be the client id '${app.clientId}'.`)
+      return fail(
+        401,
+        'invalid_client',
+        700023,
+        `Client assertion issuer and subject must be the client id '${app.clientId}'.`,
+      )
     }
     return timeWindow(jwt)
   }
 
   const checkFederatedAssertion = (app: EntraApp, jwt: DecodedJwt): Credential => {
-    const signed = options.oidcPublicKey !== undefined && jwt.header.alg === 'RS256' &&
+    const signed =
+      options.oidcPublicKey !== undefined &&
+      jwt.header.alg === 'RS256' &&
       verify('sha256', Buffer.from(jwt.signingInput), options.oidcPublicKey, jwt.signature)
-    if (!signed) return fail(401, 'invalid_client', 50013, 'Assertion failed signature validation. [Reason - The key was not found.]')
+    if (!signed)
+      return fail(
+        401,
+        'invalid_client',
+        50013,
+        'Assertion failed signature validation. [Reason - The key was not found.]',
+      )
     const expired = timeWindow(jwt)
     if (!expired.ok) return expired
     const { iss, sub, aud } = jwt.claims as { iss?: string; sub?: string; aud?: string }
     const all = app.federatedCredentials ?? []
-    const docs = 'Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation'
+    const docs =
+      'Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation'
     if (all.length === 0) {
-      return fail(401, 'invalid_client', 70021, `No matching federated identity record found for presented assertion. Assertion Issuer: '${iss}'. Assertion Subject: '${sub}'. Assertion Audience: '${aud}'. https://docs.microsoft.com/en-us/azure/active-directory/develop/workload-identity-federation`)
+      return fail(
+        401,
+        'invalid_client',
+        70021,
+        `No matching federated identity record found for presented assertion. Assertion Issuer: '${iss}'. Assertion Subject: '${sub}'. Assertion Audience: '${aud}'. https://docs.microsoft.com/en-us/azure/active-directory/develop/workload-identity-federation`,
+      )
     }
     const byIssuer = all.filter(c => c.issuer === iss)
-    if (byIssuer.length === 0) return fail(401, 'invalid_client', 700211, `No matching federated identity record found for presented assertion issuer '${iss}'. ${docs}`)
+    if (byIssuer.length === 0)
+      return fail(
+        401,
+        'invalid_client',
+        700211,
+        `No matching federated identity record found for presented assertion issuer '${iss}'. ${docs}`,
+      )
     const bySubject = byIssuer.filter(c => c.subject === sub)
-    if (bySubject.length === 0) return fail(401, 'invalid_client', 700213, `No matching federated identity record found for presented assertion subject '${sub}'. ${docs}`)
-    if (!bySubject.some(c => c.audience === aud)) return fail(401, 'invalid_client', 700212, `No matching federated identity record found for presented assertion audience '${aud}'. ${docs}`)
+    if (bySubject.length === 0)
+      return fail(
+        401,
+        'invalid_client',
+        700213,
+        `No matching federated identity record found for presented assertion subject '${sub}'. ${docs}`,
+      )
+    if (!bySubject.some(c => c.audience === aud))
+      return fail(
+        401,
+        'invalid_client',
+        700212,
+        `No matching federated identity record found for presented assertion audience '${aud}'. ${docs}`,
+      )
     return OK
   }
 
   const checkAssertion = (app: EntraApp, form: URLSearchParams): Credential => {
     if (form.get('client_assertion_type') !== JWT_BEARER) {
-      return fail(400, 'invalid_request', 50027, `Invalid client_assertion_type '${form.get('client_assertion_type')}'.`)
+      return fail(
+        400,
+        'invalid_request',
+        50027,
+        `Invalid client_assertion_type '${form.get('client_assertion_type')}'.`,
+      )
     }
     const jwt = decodeJwt(form.get('client_assertion') ?? '')
     if (!jwt) return fail(400, 'invalid_request', 50027, 'JWT token is invalid or is malformed.')
-    const certificate = 'x5t#S256' in jwt.header || 'x5t' in jwt.header && jwt.claims.iss === app.clientId
+    const certificate = 'x5t#S256' in jwt.header || ('x5t' in jwt.header && jwt.claims.iss === app.clientId)
     return certificate ? checkCertificateAssertion(app, jwt) : checkFederatedAssertion(app, jwt)
   }
 
   const tokenRequest = (form: URLSearchParams): Reply => {
     if (form.get('grant_type') !== 'client_credentials') {
-      return error(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${form.get('grant_type')}'.`)
+      return error(
+        400,
+        'unsupported_grant_type',
+        70003,
+        `The app requested an unsupported grant type '${form.get('grant_type')}'.`,
+      )
     }
     const clientId = form.get('client_id') ?? ''
     const app = apps.find(a => a.clientId === clientId)
     if (!app) {
-      return error(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`)
+      return error(
+        400,
+        'unauthorized_client',
+        700016,
+        `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+      )
     }
     const scope = form.get('scope') ?? ''
     const scopes = scope.split(' ').filter(s => s !== '' && !['openid', 'profile', 'offline_access'].includes(s))
     if (scopes.length !== 1 || !scopes[0]?.endsWith('/.default')) {
-      return error(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`)
+      return error(
+        400,
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      )
     }
-    const credential = form.has('client_secret') ? checkSecret(app, form.get('client_secret') ?? '')
-      : form.has('client_assertion') ? checkAssertion(app, form)
-        : fail(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.")
+    const credential = form.has('client_secret')
+      ? checkSecret(app, form.get('client_secret') ?? '')
+      : form.has('client_assertion')
+        ? checkAssertion(app, form)
+        : fail(
+            401,
+            'invalid_client',
+            7000218,
+            "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+          )
     if (!credential.ok) return credential.reply
     const resource = scopes[0].slice(0, -'/.default'.length)
     const known = resources.find(r => r.replace(/\/+$/, '') === resource.replace(/\/+$/, ''))
     if (!known) {
-      return error(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named ${tenant}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`)
+      return error(
+        400,
+        'invalid_resource',
+        500011,
+        `The resource principal named ${resource} was not found in the tenant named ${tenant}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+      )
     }
     return token(app, resource)
   }
@@ -217,8 +359,16 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
   const handler = (request: RecordedRequest): Reply => {
     const [, pathTenant, ...rest] = request.path.split('/')
     const route = `${request.method} /${rest.join('/')}`
-    if (pathTenant !== tenant && /^(GET \/v2\.0\/\.well-known\/openid-configuration|POST \/oauth2\/v2\.0\/token)$/.test(route)) {
-      return error(400, 'invalid_tenant', 90002, `Tenant '${pathTenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`)
+    if (
+      pathTenant !== tenant &&
+      /^(GET \/v2\.0\/\.well-known\/openid-configuration|POST \/oauth2\/v2\.0\/token)$/.test(route)
+    ) {
+      return error(
+        400,
+        'invalid_tenant',
+        90002,
+        `Tenant '${pathTenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+      )
     }
     switch (route) {
       case 'GET /v2.0/.well-known/openid-configuration':
@@ -229,7 +379,11 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
         return tokenFaults.shift() ?? tokenRequest(request.form)
       default:
         // The real service answers unknown paths with an HTML page, not an AADSTS error.
-        return { status: 404, text: '<!DOCTYPE html><html><head><title>404 - Not Found</title></head><body>Not Found</body></html>', headers: { 'Content-Type': 'text/html; charset=utf-8' } }
+        return {
+          status: 404,
+          text: '<!DOCTYPE html><html><head><title>404 - Not Found</title></head><body>Not Found</body></html>',
+          headers: { 'Content-Type': 'text/html; charset=utf-8' },
+        }
     }
   }
 
@@ -276,8 +430,17 @@ function timeWindow(jwt: DecodedJwt): Credential {
   const nbf = Number(jwt.claims.nbf ?? jwt.claims.iat ?? 0)
   const exp = Number(jwt.claims.exp ?? 0)
   if (nbf - 300 <= now && now < exp + 300) return OK
-  const iso = (s: number) => new Date(s * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z').replace('T', ' ')
-  return fail(401, 'invalid_client', 700024, `Client assertion is not within its valid time range. Current time: ${iso(now)}, assertion valid from ${iso(nbf)}, expiry time of assertion ${iso(exp)}. Review the documentation at https://docs.microsoft.com/en-us/azure/active-directory/develop/active-directory-certificate-credentials .`)
+  const iso = (s: number) =>
+    new Date(s * 1000)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z')
+      .replace('T', ' ')
+  return fail(
+    401,
+    'invalid_client',
+    700024,
+    `Client assertion is not within its valid time range. Current time: ${iso(now)}, assertion valid from ${iso(nbf)}, expiry time of assertion ${iso(exp)}. Review the documentation at https://docs.microsoft.com/en-us/azure/active-directory/develop/active-directory-certificate-credentials .`,
+  )
 }
 
 function fail(status: number, code: string, aadsts: number, text: string): Credential {
@@ -286,7 +449,10 @@ function fail(status: number, code: string, aadsts: number, text: string): Crede
 
 /** The real error body: AADSTS text with trace, correlation and timestamp, plus the same facts as fields. */
 export function entraErrorBody(code: string, aadsts: number, text: string): Record<string, unknown> {
-  const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z').replace('T', ' ')
+  const timestamp = new Date()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace('T', ' ')
   const traceId = randomUUID()
   const correlationId = randomUUID()
   return {

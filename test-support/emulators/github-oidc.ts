@@ -50,27 +50,34 @@ export async function startGitHubOidc(options: GitHubOidcOptions = {}): Promise<
     if (request.query.get('api-version') !== '2.0') return { status: 400, json: { message: 'api-version must be 2.0' } }
     const audience = request.query.get('audience') ?? 'https://github.com/octo-org'
     const iat = nowSeconds() + (current.clockSkewSeconds ?? 0)
-    const token = signJwt({
-      jti: randomUUID(),
-      sub: current.subject ?? DEFAULT_SUBJECT,
-      aud: audience,
-      ref: 'refs/heads/main',
-      repository: 'octo-org/octo-repo',
-      repository_owner: 'octo-org',
-      run_id: '1234567890',
-      event_name: 'push',
-      iss: current.issuer ?? GITHUB_ISSUER,
-      nbf: iat - 5,
-      iat,
-      exp: iat + (current.lifetimeSeconds ?? 300),
-    }, privateKey, { kid: 'emulator', x5t: 'emulator' })
+    const token = signJwt(
+      {
+        jti: randomUUID(),
+        sub: current.subject ?? DEFAULT_SUBJECT,
+        aud: audience,
+        ref: 'refs/heads/main',
+        repository: 'octo-org/octo-repo',
+        repository_owner: 'octo-org',
+        run_id: '1234567890',
+        event_name: 'push',
+        iss: current.issuer ?? GITHUB_ISSUER,
+        nbf: iat - 5,
+        iat,
+        exp: iat + (current.lifetimeSeconds ?? 300),
+      },
+      privateKey,
+      { kid: 'emulator', x5t: 'emulator' },
+    )
     issued.push(token)
     return { status: 200, json: { count: 1, value: token } }
   }
 
   const server = await startServer(handler)
   return Object.assign(server, {
-    env: { ACTIONS_ID_TOKEN_REQUEST_URL: `${server.url}/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken },
+    env: {
+      ACTIONS_ID_TOKEN_REQUEST_URL: `${server.url}/token?api-version=2.0`,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken,
+    },
     publicKey: createPublicKey(privateKey),
     issued,
     options: current,

@@ -1,4 +1,12 @@
-import { nowSeconds, randomUUID, startServer, unsignedJwt, type Emulator, type RecordedRequest, type Reply } from './server.ts'
+import {
+  nowSeconds,
+  randomUUID,
+  startServer,
+  unsignedJwt,
+  type Emulator,
+  type RecordedRequest,
+  type Reply,
+} from './server.ts'
 
 /** An identity the emulator knows: what its API key or CR token stands for. */
 export interface IamIdentity {
@@ -40,26 +48,48 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
   const token = (identity: IamIdentity, extra: Record<string, unknown> = {}): Reply => {
     const iat = nowSeconds()
     const accessToken = unsignedJwt({
-      iam_id: identity.iamId, id: identity.iamId, sub: identity.sub, realmid: 'iam',
-      account: { bss: identity.account, valid: true }, grant_type: 'urn:ibm:params:oauth:grant-type:apikey',
-      iat, exp: iat + lifetime, iss: 'https://iam.cloud.ibm.com/identity', scope: 'ibm openid', ...extra,
+      iam_id: identity.iamId,
+      id: identity.iamId,
+      sub: identity.sub,
+      realmid: 'iam',
+      account: { bss: identity.account, valid: true },
+      grant_type: 'urn:ibm:params:oauth:grant-type:apikey',
+      iat,
+      exp: iat + lifetime,
+      iss: 'https://iam.cloud.ibm.com/identity',
+      scope: 'ibm openid',
+      ...extra,
     })
     issued.push(accessToken)
     identities.set(accessToken, identity)
     return {
       status: 200,
-      json: { access_token: accessToken, refresh_token: 'not_supported', token_type: 'Bearer', expires_in: lifetime, expiration: iat + lifetime, scope: 'ibm openid' },
+      json: {
+        access_token: accessToken,
+        refresh_token: 'not_supported',
+        token_type: 'Bearer',
+        expires_in: lifetime,
+        expiration: iat + lifetime,
+        scope: 'ibm openid',
+      },
     }
   }
 
   const findProfile = (form: URLSearchParams): TrustedProfile | undefined =>
     (options.profiles ?? []).find(
-      p => (form.get('profile_id') && p.id === form.get('profile_id')) ||
+      p =>
+        (form.get('profile_id') && p.id === form.get('profile_id')) ||
         (form.get('profile_crn') && p.crn === form.get('profile_crn')) ||
-        (form.get('profile_name') && p.name === form.get('profile_name') && (!form.has('account') || p.account === form.get('account'))),
+        (form.get('profile_name') &&
+          p.name === form.get('profile_name') &&
+          (!form.has('account') || p.account === form.get('account'))),
     )
 
-  const asProfile = (profile: TrustedProfile): IamIdentity => ({ iamId: `iam-${profile.id}`, sub: profile.name, account: profile.account })
+  const asProfile = (profile: TrustedProfile): IamIdentity => ({
+    iamId: `iam-${profile.id}`,
+    sub: profile.name,
+    account: profile.account,
+  })
 
   const handler = (request: RecordedRequest): Reply => {
     if (request.method !== 'POST' || request.path !== '/identity/token') {
@@ -79,7 +109,11 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
         const caller = identities.get(form.get('access_token') ?? '')
         if (!caller) return error(400, 'BXNIM0407E', 'Provided access token is invalid.')
         if (profileFields.length !== 1 || (form.has('profile_name') && !form.has('account'))) {
-          return error(400, 'BXNIM0400E', 'Provide exactly one of profile_id, profile_crn, or profile_name with account.')
+          return error(
+            400,
+            'BXNIM0400E',
+            'Provide exactly one of profile_id, profile_crn, or profile_name with account.',
+          )
         }
         const profile = findProfile(form)
         if (!profile || !profile.trustedIamIds.includes(caller.iamId)) {
@@ -109,8 +143,14 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
 
 export function iamErrorBody(code: string, message: string): string {
   return JSON.stringify({
-    errorCode: code, errorMessage: message,
-    context: { requestId: randomUUID(), requestType: 'incoming.Identity_Token', startTime: new Date().toUTCString(), instanceId: 'iamid-emulator' },
+    errorCode: code,
+    errorMessage: message,
+    context: {
+      requestId: randomUUID(),
+      requestType: 'incoming.Identity_Token',
+      startTime: new Date().toUTCString(),
+      instanceId: 'iamid-emulator',
+    },
   })
 }
 

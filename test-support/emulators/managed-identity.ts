@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { nowSeconds, randomUUID, startServer, unsignedJwt, type Emulator, type RecordedRequest, type Reply } from './server.ts'
+import {
+  nowSeconds,
+  randomUUID,
+  startServer,
+  unsignedJwt,
+  type Emulator,
+  type RecordedRequest,
+  type Reply,
+} from './server.ts'
 
 export const SYSTEM_PRINCIPAL_ID = '5b1f2e3d-4c5b-4a69-8877-665544332211'
 export const USER_ASSIGNED_CLIENT_ID = '3f2e1d0c-9b8a-4765-a432-10fedcba9876'
@@ -41,23 +49,53 @@ export async function startManagedIdentity(options: ManagedIdentityOptions = {})
     }
     const resource = request.query.get('resource') ?? ''
     if (!resource || (options.resources && !options.resources.includes(resource))) {
-      return { status: 400, json: { statusCode: 400, message: `AADSTS500011: The resource principal named ${resource} was not found in the tenant.`, correlationId: randomUUID() } }
+      return {
+        status: 400,
+        json: {
+          statusCode: 400,
+          message: `AADSTS500011: The resource principal named ${resource} was not found in the tenant.`,
+          correlationId: randomUUID(),
+        },
+      }
     }
     const clientId = request.query.get('client_id')
     const principal = clientId ? userAssigned[clientId] : SYSTEM_PRINCIPAL_ID
     if (!principal) {
-      return { status: 400, json: { statusCode: 400, message: 'No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.', correlationId: randomUUID() } }
+      return {
+        status: 400,
+        json: {
+          statusCode: 400,
+          message:
+            'No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.',
+          correlationId: randomUUID(),
+        },
+      }
     }
     const iat = nowSeconds()
     const accessToken = unsignedJwt({
-      aud: resource, iss: `https://sts.windows.net/${tenant}/`, iat, nbf: iat, exp: iat + lifetime,
-      appid: clientId ?? 'e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9', idtyp: 'app', oid: principal, sub: principal,
-      tid: tenant, xms_mirid: '/subscriptions/0000/resourcegroups/rg/providers/Microsoft.Web/sites/runner', ver: '1.0',
+      aud: resource,
+      iss: `https://sts.windows.net/${tenant}/`,
+      iat,
+      nbf: iat,
+      exp: iat + lifetime,
+      appid: clientId ?? 'e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9',
+      idtyp: 'app',
+      oid: principal,
+      sub: principal,
+      tid: tenant,
+      xms_mirid: '/subscriptions/0000/resourcegroups/rg/providers/Microsoft.Web/sites/runner',
+      ver: '1.0',
     })
     issued.push(accessToken)
     return {
       status: 200,
-      json: { access_token: accessToken, expires_on: String(iat + lifetime), resource, token_type: 'Bearer', client_id: clientId ?? 'e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9' },
+      json: {
+        access_token: accessToken,
+        expires_on: String(iat + lifetime),
+        resource,
+        token_type: 'Bearer',
+        client_id: clientId ?? 'e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9',
+      },
     }
   }
 

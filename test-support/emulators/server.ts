@@ -15,9 +15,7 @@ export interface RecordedRequest {
 
 /** A scripted misbehaviour for the next request(s): the fault-injection suite's vocabulary. */
 export type Fault =
-  | { status: number; body?: string; headers?: Record<string, string> }
-  | { hang: true }
-  | { drop: true }
+  { status: number; body?: string; headers?: Record<string, string> } | { hang: true } | { drop: true }
 
 export interface Reply {
   status: number
@@ -55,7 +53,9 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
         path: url.pathname,
         query: url.searchParams,
         headers: req.headers,
-        form: new URLSearchParams(String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded') ? body : ''),
+        form: new URLSearchParams(
+          String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded') ? body : '',
+        ),
         body,
       }
       requests.push(recorded)
@@ -87,7 +87,12 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
   }
 }
 
-function answerFault(fault: Fault, req: http.IncomingMessage, res: http.ServerResponse, hung: Set<http.ServerResponse>): void {
+function answerFault(
+  fault: Fault,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  hung: Set<http.ServerResponse>,
+): void {
   if ('hang' in fault) {
     hung.add(res)
     return

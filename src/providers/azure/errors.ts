@@ -8,17 +8,27 @@ import type { AzureConfig } from './config.ts'
 /** One-line fixes for the AADSTS codes CI users meet most. */
 export const AADSTS_HINTS: Record<string, string> = {
   '7000215': "client-secret is wrong: pass the secret's Value (shown once when it was created), not its Secret ID.",
-  '7000222': 'the client secret has expired: create a new one (App registrations > Certificates & secrets) and update the secret.',
-  '700016': 'no app with this client-id in this tenant: check client-id, tenant-id and cloud (a US Government or China app is not in the public cloud).',
-  '70021': 'no federated credential on the app matches this GitHub OIDC token: add one whose issuer, subject and audience are exactly the values above.',
-  '700211': "no federated credential matches the token's issuer: use https://token.actions.githubusercontent.com as the credential's issuer.",
-  '700212': "no federated credential matches the token's audience: set the credential's audience to the aud above, or oidc-audience to the credential's.",
-  '700213': "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
-  '700024': "the client assertion is outside its time window: check the runner's clock; the GitHub OIDC token is fetched right before the token request and lives about 5 minutes.",
-  '700027': 'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
+  '7000222':
+    'the client secret has expired: create a new one (App registrations > Certificates & secrets) and update the secret.',
+  '700016':
+    'no app with this client-id in this tenant: check client-id, tenant-id and cloud (a US Government or China app is not in the public cloud).',
+  '70021':
+    'no federated credential on the app matches this GitHub OIDC token: add one whose issuer, subject and audience are exactly the values above.',
+  '700211':
+    "no federated credential matches the token's issuer: use https://token.actions.githubusercontent.com as the credential's issuer.",
+  '700212':
+    "no federated credential matches the token's audience: set the credential's audience to the aud above, or oidc-audience to the credential's.",
+  '700213':
+    "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
+  '700024':
+    "the client assertion is outside its time window: check the runner's clock; the GitHub OIDC token is fetched right before the token request and lives about 5 minutes.",
+  '700027':
+    'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
   '90002': 'the tenant was not found: check tenant-id and cloud (or authority-host).',
-  '90033': 'Entra ID had a transient problem: re-run the job; raise max-attempts or timeout-seconds if it happens often.',
-  '500011': 'the resource principal was not found in the tenant: check resource / scope (e.g. https://<account>.azurehealthcareapis.com), and that the service exists in this tenant.',
+  '90033':
+    'Entra ID had a transient problem: re-run the job; raise max-attempts or timeout-seconds if it happens often.',
+  '500011':
+    'the resource principal was not found in the tenant: check resource / scope (e.g. https://<account>.azurehealthcareapis.com), and that the service exists in this tenant.',
   '1002012': 'the scope is not valid for an app token: it must end in /.default (or give resource instead of scope).',
 }
 
@@ -44,7 +54,12 @@ export function requestName(config: AzureConfig): string {
 }
 
 /** Turns anything @azure/identity throws into one actionable message. */
-export function azureError(error: unknown, config: AzureConfig, deadline: Deadline, oidcToken: string | undefined): ActionError {
+export function azureError(
+  error: unknown,
+  config: AzureConfig,
+  deadline: Deadline,
+  oidcToken: string | undefined,
+): ActionError {
   if (error instanceof ActionError) return error
   const chain = causes(error)
   const text = chain.map(e => `${e.errorMessage ?? ''} ${e.message ?? ''}`).join(' ')
@@ -55,7 +70,8 @@ export function azureError(error: unknown, config: AzureConfig, deadline: Deadli
   const code = /AADSTS(\d+)/.exec(text)?.[1] ?? chain.map(e => e.errorNo).find(Boolean)
   if (code) {
     const lines = [`Entra ID refused the token request (${config.authType}): ${describe(text, code)}`]
-    const correlationId = chain.map(e => e.correlationId).find(Boolean) ?? /Correlation ID: ([0-9a-f-]{36})/i.exec(text)?.[1]
+    const correlationId =
+      chain.map(e => e.correlationId).find(Boolean) ?? /Correlation ID: ([0-9a-f-]{36})/i.exec(text)?.[1]
     if (correlationId) lines.push(`Correlation ID: ${safeText(correlationId, 60)}`)
     if (FEDERATION_CODES.has(code) && oidcToken) lines.push(describeOidcToken(oidcToken))
     return new ActionError(lines.join('\n'), {
@@ -74,14 +90,24 @@ export function azureError(error: unknown, config: AzureConfig, deadline: Deadli
  * fails it reports only "endpoints_resolution_error", dropping Entra's answer (AADSTS90002 for an
  * unknown tenant). One more GET of the document recovers that answer; anything else passes through.
  */
-export async function explainDiscoveryFailure(error: unknown, config: AzureConfig, ctx: ProviderContext): Promise<unknown> {
-  const text = causes(error).map(e => e.message ?? '').join(' ')
-  if (!/endpoints_resolution_error|openid_config_error/.test(text) || ctx.retry.deadline.remainingMs() <= 0) return error
+export async function explainDiscoveryFailure(
+  error: unknown,
+  config: AzureConfig,
+  ctx: ProviderContext,
+): Promise<unknown> {
+  const text = causes(error)
+    .map(e => e.message ?? '')
+    .join(' ')
+  if (!/endpoints_resolution_error|openid_config_error/.test(text) || ctx.retry.deadline.remainingMs() <= 0)
+    return error
   const url = `${config.authorityHost}/${config.tenantId}/v2.0/.well-known/openid-configuration`
   let answer = ''
   let failure: string
   try {
-    const response = await ctx.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } }, Math.min(10_000, ctx.retry.deadline.remainingMs()))
+    const response = await ctx.transport.send(
+      { method: 'GET', url, headers: { Accept: 'application/json' } },
+      Math.min(10_000, ctx.retry.deadline.remainingMs()),
+    )
     answer = response.body
     failure = `HTTP ${response.status}`
   } catch (cause) {
@@ -90,9 +116,14 @@ export async function explainDiscoveryFailure(error: unknown, config: AzureConfi
   }
   const description = errorDescription(answer)
   if (description) return { message: description }
-  return new ActionError(`Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}${failure ? ` (${safeText(failure, 200)})` : ''}.`, {
-    fix: networkHint(failure, config) ?? 'check tenant-id and authority-host (give the authority\'s base URL, e.g. https://login.example.com, without the tenant).',
-  })
+  return new ActionError(
+    `Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}${failure ? ` (${safeText(failure, 200)})` : ''}.`,
+    {
+      fix:
+        networkHint(failure, config) ??
+        "check tenant-id and authority-host (give the authority's base URL, e.g. https://login.example.com, without the tenant).",
+    },
+  )
 }
 
 function errorDescription(body: string): string | undefined {
@@ -106,9 +137,11 @@ function errorDescription(body: string): string | undefined {
 
 const UNAVAILABLE_HINTS: Record<AzureConfig['authType'], string> = {
   'client-secret': 'check tenant-id, client-id and client-secret.',
-  'client-certificate': 'check that client-certificate holds the PEM private key and certificate, and client-certificate-password if the key is encrypted.',
+  'client-certificate':
+    'check that client-certificate holds the PEM private key and certificate, and client-certificate-password if the key is encrypted.',
   oidc: 'check that the job has `permissions: id-token: write` and that the app has a federated credential for this repository.',
-  'managed-identity': 'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; give client-id for a user-assigned identity.',
+  'managed-identity':
+    'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; give client-id for a user-assigned identity.',
   'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
 }
 
@@ -124,7 +157,7 @@ function networkHint(text: string, config: AzureConfig): string | undefined {
     return `check that ${config.authorityHost} is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or the authority-host input.`
   }
   if (/certificate|self.signed|UNABLE_TO_VERIFY/i.test(text)) {
-    return 'the authority\'s TLS certificate is not trusted: for a private CA, give its certificate to the step through NODE_EXTRA_CA_CERTS.'
+    return "the authority's TLS certificate is not trusted: for a private CA, give its certificate to the step through NODE_EXTRA_CA_CERTS."
   }
   return undefined
 }

@@ -26,14 +26,20 @@ export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): 
   let result
   try {
     credential = await createCredential(config, ctx, oidcAssertion)
-    const request = credential.getToken(config.scope, { abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())) })
+    const request = credential.getToken(config.scope, {
+      abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())),
+    })
     result = await ctx.retry.deadline.race(request, requestName(config))
   } catch (error) {
     if (oidcFailure) throw oidcFailure
     throw azureError(await explainDiscoveryFailure(error, config, ctx), config, ctx.retry.deadline, lastOidcToken)
   }
   if (!result?.token) throw azureError(new Error('no token returned'), config, ctx.retry.deadline, lastOidcToken)
-  return { accessToken: result.token, expiresOn: new Date(result.expiresOnTimestamp), details: identity(result.token, config) }
+  return {
+    accessToken: result.token,
+    expiresOn: new Date(result.expiresOnTimestamp),
+    details: identity(result.token, config),
+  }
 }
 
 const OIDC_MIN_LIFE_SECONDS = 60

@@ -20,9 +20,12 @@ export function retryPolicy(retry: RetryPolicy): PipelinePolicy {
           try {
             response = await next(request)
           } catch (error) {
-            throw isNetworkError(error) ? new TransientFailure(error, String((error as { code?: unknown }).code ?? 'network error')) : error
+            throw isNetworkError(error)
+              ? new TransientFailure(error, String((error as { code?: unknown }).code ?? 'network error'))
+              : error
           }
-          if (isTransientStatus(response.status)) throw new TransientFailure(response, `HTTP ${response.status}`, response.headers.get('retry-after'))
+          if (isTransientStatus(response.status))
+            throw new TransientFailure(response, `HTTP ${response.status}`, response.headers.get('retry-after'))
           return response
         }, retry)
       } catch (error) {

@@ -24,7 +24,9 @@ export async function readComputeResourceToken(file: string | undefined, ctx: Pr
     }
   }
   throw new ActionError(
-    file ? `The compute resource token file '${file}' (cr-token-file) cannot be read or is empty.` : `No compute resource token found at ${CR_TOKEN_PATHS.join(', ')}.`,
+    file
+      ? `The compute resource token file '${file}' (cr-token-file) cannot be read or is empty.`
+      : `No compute resource token found at ${CR_TOKEN_PATHS.join(', ')}.`,
     {
       fix: 'auth-type compute-resource runs on IBM compute (IKS, OpenShift, Code Engine) with a projected service account token: set cr-token-file to its path, or use api-key / trusted-profile on other runners.',
     },

@@ -4,16 +4,18 @@ import { safeText } from '../../safe-text.ts'
 
 /** One-line fixes for the BXNIM codes users meet most. */
 export const BXNIM_HINTS: Record<string, string> = {
-  BXNIM0415E: 'the API key does not exist in this account or was deleted: create a new one (IAM > API keys) and update the secret passed to api-key.',
+  BXNIM0415E:
+    'the API key does not exist in this account or was deleted: create a new one (IAM > API keys) and update the secret passed to api-key.',
   BXNIM0407E: 'the token is not valid: check that api-key holds the whole key, with no quotes or spaces.',
   BXNIM0408E: 'the refresh token has expired: fetch a new token with the API key.',
-  BXNIM0398E: 'this identity may not assume the trusted profile: add a trust relationship for it (IAM > Trusted profiles > Trust relationship), or check profile-id / profile-crn / profile-name.',
+  BXNIM0398E:
+    'this identity may not assume the trusted profile: add a trust relationship for it (IAM > Trusted profiles > Trust relationship), or check profile-id / profile-crn / profile-name.',
 }
 
 const STATUS_HINTS: Record<number, string> = {
   400: 'check api-key and the profile inputs.',
-  401: 'the credentials were refused: check api-key, or the trusted profile\'s trust relationship.',
-  403: 'this identity may not do this: check the trusted profile\'s trust relationship and the account.',
+  401: "the credentials were refused: check api-key, or the trusted profile's trust relationship.",
+  403: "this identity may not do this: check the trusted profile's trust relationship and the account.",
   404: 'check iam-endpoint: the action posts to <iam-endpoint>/identity/token.',
   429: 'IBM Cloud IAM is rate-limiting this account: retry later, or raise max-attempts / timeout-seconds.',
 }
@@ -36,10 +38,17 @@ export function iamError(error: HttpStatusError, step: string): ActionError {
   const code = typeof body.errorCode === 'string' ? safeText(body.errorCode, 40) : undefined
   const message = typeof body.errorMessage === 'string' ? safeText(body.errorMessage, 500) : undefined
   const requestId = typeof body.context?.requestId === 'string' ? safeText(body.context.requestId, 100) : undefined
-  const said = code || message ? `${code ?? ''}${code && message ? ' ' : ''}${message ?? ''}` : safeText(error.body, 300) || '(empty body)'
+  const said =
+    code || message
+      ? `${code ?? ''}${code && message ? ' ' : ''}${message ?? ''}`
+      : safeText(error.body, 300) || '(empty body)'
   const lines = [`IBM Cloud IAM refused ${step} (HTTP ${error.status}): ${said}`]
   if (requestId) lines.push(`Request id: ${requestId}`)
-  const fix = (code && BXNIM_HINTS[code]) ?? STATUS_HINTS[error.status] ??
-    (error.status >= 500 ? 'IBM Cloud IAM had a server error: retry later (see status.cloud.ibm.com), or raise max-attempts.' : 'check the IBM inputs.')
+  const fix =
+    (code && BXNIM_HINTS[code]) ??
+    STATUS_HINTS[error.status] ??
+    (error.status >= 500
+      ? 'IBM Cloud IAM had a server error: retry later (see status.cloud.ibm.com), or raise max-attempts.'
+      : 'check the IBM inputs.')
   return new ActionError(lines.join('\n'), { fix })
 }

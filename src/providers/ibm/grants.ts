@@ -24,6 +24,8 @@ function profileFields(profile: ProfileRef): Form {
     case 'crn':
       return { profile_crn: profile.crn }
     case 'name':
-      return profile.accountId ? { profile_name: profile.name, account: profile.accountId } : { profile_name: profile.name }
+      return profile.accountId
+        ? { profile_name: profile.name, account: profile.accountId }
+        : { profile_name: profile.name }
   }
 }

@@ -16,12 +16,22 @@ export async function getIbmToken(config: IbmConfig, ctx: ProviderContext): Prom
     case 'trusted-profile': {
       const own = await grant(config, ctx, apiKeyGrant(config.apiKey), 'the API key')
       ctx.mask(own.accessToken)
-      token = await grant(config, ctx, assumeGrant(own.accessToken, profileOf(config)), `the trusted profile (${describeProfile(profileOf(config))})`)
+      token = await grant(
+        config,
+        ctx,
+        assumeGrant(own.accessToken, profileOf(config)),
+        `the trusted profile (${describeProfile(profileOf(config))})`,
+      )
       break
     }
     case 'compute-resource': {
       const crToken = await readComputeResourceToken(config.crTokenFile, ctx)
-      token = await grant(config, ctx, crTokenGrant(crToken, profileOf(config)), `the compute resource token for ${describeProfile(profileOf(config))}`)
+      token = await grant(
+        config,
+        ctx,
+        crTokenGrant(crToken, profileOf(config)),
+        `the compute resource token for ${describeProfile(profileOf(config))}`,
+      )
       break
     }
   }

@@ -1,8 +1,8 @@
-export const id = 338;
-export const ids = [338];
+export const id = 647;
+export const ids = [647];
 export const modules = {
 
-/***/ 5338:
+/***/ 3647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -63,30 +63,89 @@ var jwt = __webpack_require__(6962);
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/user-agent.ts
 var user_agent = __webpack_require__(7360);
-;// CONCATENATED MODULE: ./src/providers/azure/credential.ts
-
-
+// EXTERNAL MODULE: ./src/retry.ts
+var src_retry = __webpack_require__(9809);
+;// CONCATENATED MODULE: ./src/providers/azure/pipeline.ts
 
 /**
- * MSAL does not pass getToken's abortSignal to its HTTP calls, so timeout-seconds is enforced in
- * the pipeline: every request, and every retry delay (which waits on the request's signal), is
- * aborted at the deadline. Managed identity replaces additionalPolicies with its own; it is bounded
- * by the race in getAzureToken instead.
+ * The action's retry policy (retry.ts) inside @azure/identity's HTTP pipeline, whose own retry
+ * policy is switched off: the same rules as every other request (network errors, 408, 429, 5xx;
+ * Retry-After; max-attempts; the deadline), one loop, no stacking.
  */
-function deadlinePolicy(remainingMs) {
-    const deadline = AbortSignal.timeout(Math.max(1, remainingMs));
+function retryPolicy(retry) {
+    return {
+        name: 'getTokenRetry',
+        async sendRequest(request, next) {
+            try {
+                return await (0,src_retry/* withRetry */.bD)(async () => {
+                    let response;
+                    try {
+                        response = await next(request);
+                    }
+                    catch (error) {
+                        throw isNetworkError(error)
+                            ? new TransientFailure(error, String(error.code ?? 'network error'))
+                            : error;
+                    }
+                    if ((0,src_retry/* isTransientStatus */.Dm)(response.status))
+                        throw new TransientFailure(response, `HTTP ${response.status}`, response.headers.get('retry-after'));
+                    return response;
+                }, retry);
+            }
+            catch (error) {
+                // Out of attempts: hand MSAL the last answer (or network error) so it reports it as usual.
+                if (!(error instanceof TransientFailure))
+                    throw error;
+                if (error.last instanceof Error)
+                    throw error.last;
+                return error.last;
+            }
+        },
+    };
+}
+class TransientFailure extends Error {
+    transient = true;
+    reason;
+    retryAfterMs;
+    last;
+    constructor(last, reason, retryAfter) {
+        super(reason);
+        this.last = last;
+        this.reason = reason;
+        this.retryAfterMs = (0,src_retry/* parseRetryAfter */.mu)(retryAfter);
+    }
+}
+function isNetworkError(error) {
+    const { name, code, statusCode } = (error ?? {});
+    if (name === 'AbortError' || statusCode !== undefined)
+        return false;
+    return name === 'RestError' || /^E[A-Z]+$/.test(code ?? '');
+}
+/**
+ * MSAL does not pass getToken's abortSignal to its HTTP calls, so timeout-seconds is enforced in
+ * the pipeline: every request is aborted at the deadline. Managed identity replaces
+ * additionalPolicies with its own; it is bounded by the race in getAzureToken instead.
+ */
+function deadlinePolicy(deadline) {
+    const signal = AbortSignal.timeout(Math.max(1, deadline.remainingMs()));
     return {
         name: 'getTokenDeadline',
         sendRequest(request, next) {
             const own = request.abortSignal;
-            request.abortSignal = own instanceof AbortSignal ? AbortSignal.any([own, deadline]) : deadline;
+            request.abortSignal = own instanceof AbortSignal ? AbortSignal.any([own, signal]) : signal;
             return next(request);
         },
     };
 }
+
+;// CONCATENATED MODULE: ./src/providers/azure/credential.ts
+
+
+
+
 /**
- * One @azure/identity credential per auth type. Its HTTP pipeline carries the action's
- * retry policy (max-attempts), so no second retry loop wraps it.
+ * One @azure/identity credential per auth type. Its HTTP pipeline carries the action's retry
+ * policy and deadline (pipeline.ts) instead of its own.
  */
 async function createCredential(config, ctx, oidcAssertion) {
     const [identity, { AzureLogger }] = await Promise.all([__webpack_require__.e(/* import() */ 348).then(__webpack_require__.bind(__webpack_require__, 7348)), __webpack_require__.e(/* import() */ 567).then(__webpack_require__.bind(__webpack_require__, 7567))]);
@@ -101,10 +160,15 @@ async function createCredential(config, ctx, oidcAssertion) {
     const options = {
         authorityHost: config.authorityHost,
         disableInstanceDiscovery: config.disableInstanceDiscovery,
-        retryOptions: { maxRetries: config.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 },
+        retryOptions: { maxRetries: 0 },
         userAgentOptions: { userAgentPrefix: user_agent/* USER_AGENT_PREFIX */.r },
-        additionalPolicies: [{ policy: deadlinePolicy(ctx.retry.deadline.remainingMs()), position: 'perCall' }],
+        additionalPolicies: [
+            { policy: deadlinePolicy(ctx.retry.deadline), position: 'perCall' },
+            { policy: retryPolicy(ctx.retry), position: 'perCall' },
+        ],
     };
+    // Managed identity ignores additionalPolicies: the SDK's own retries, bounded by max-attempts.
+    const managedIdentityRetry = { maxRetries: config.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 };
     ctx.debug(`Azure: ${config.authType} credential, authority ${config.authorityHost}, scope ${config.scope}`);
     switch (config.authType) {
         case 'client-secret':
@@ -115,8 +179,8 @@ async function createCredential(config, ctx, oidcAssertion) {
             return new identity.ClientAssertionCredential(config.tenantId, config.clientId, oidcAssertion, options);
         case 'managed-identity':
             return config.clientId
-                ? new identity.ManagedIdentityCredential({ clientId: config.clientId, retryOptions: options.retryOptions })
-                : new identity.ManagedIdentityCredential({ retryOptions: options.retryOptions });
+                ? new identity.ManagedIdentityCredential({ clientId: config.clientId, retryOptions: managedIdentityRetry })
+                : new identity.ManagedIdentityCredential({ retryOptions: managedIdentityRetry });
         case 'azure-cli':
             return new identity.AzureCliCredential({
                 tenantId: config.tenantId || undefined,
@@ -188,7 +252,9 @@ function azureError(error, config, deadline, oidcToken) {
  * unknown tenant). One more GET of the document recovers that answer; anything else passes through.
  */
 async function explainDiscoveryFailure(error, config, ctx) {
-    const text = causes(error).map(e => e.message ?? '').join(' ');
+    const text = causes(error)
+        .map(e => e.message ?? '')
+        .join(' ');
     if (!/endpoints_resolution_error|openid_config_error/.test(text) || ctx.retry.deadline.remainingMs() <= 0)
         return error;
     const url = `${config.authorityHost}/${config.tenantId}/v2.0/.well-known/openid-configuration`;
@@ -207,7 +273,8 @@ async function explainDiscoveryFailure(error, config, ctx) {
     if (description)
         return { message: description };
     return new errors/* ActionError */.lZ(`Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}${failure ? ` (${(0,safe_text/* safeText */.H)(failure, 200)})` : ''}.`, {
-        fix: networkHint(failure, config) ?? 'check tenant-id and authority-host (give the authority\'s base URL, e.g. https://login.example.com, without the tenant).',
+        fix: networkHint(failure, config) ??
+            "check tenant-id and authority-host (give the authority's base URL, e.g. https://login.example.com, without the tenant).",
     });
 }
 function errorDescription(body) {
@@ -237,7 +304,7 @@ function networkHint(text, config) {
         return `check that ${config.authorityHost} is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or the authority-host input.`;
     }
     if (/certificate|self.signed|UNABLE_TO_VERIFY/i.test(text)) {
-        return 'the authority\'s TLS certificate is not trusted: for a private CA, give its certificate to the step through NODE_EXTRA_CA_CERTS.';
+        return "the authority's TLS certificate is not trusted: for a private CA, give its certificate to the step through NODE_EXTRA_CA_CERTS.";
     }
     return undefined;
 }
@@ -272,11 +339,18 @@ function causes(error) {
 
 async function getAzureToken(config, ctx) {
     let lastOidcToken;
+    let oidcFailure;
     const oidcAssertion = async () => {
         // msal-node asks twice per token request (once for the request, once for its client
         // configuration): one GitHub token serves both, and a new one is fetched when it nears expiry.
         if (!lastOidcToken || expiresWithin(lastOidcToken, OIDC_MIN_LIFE_SECONDS)) {
-            lastOidcToken = await fetchGitHubOidcToken(config.oidcAudience, ctx);
+            try {
+                lastOidcToken = await fetchGitHubOidcToken(config.oidcAudience, ctx);
+            }
+            catch (error) {
+                oidcFailure = error; // @azure/identity wraps it; GitHub's own message and fix are what the user needs
+                throw error;
+            }
         }
         return lastOidcToken;
     };
@@ -284,15 +358,23 @@ async function getAzureToken(config, ctx) {
     let result;
     try {
         credential = await createCredential(config, ctx, oidcAssertion);
-        const request = credential.getToken(config.scope, { abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())) });
+        const request = credential.getToken(config.scope, {
+            abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())),
+        });
         result = await ctx.retry.deadline.race(request, requestName(config));
     }
     catch (error) {
+        if (oidcFailure)
+            throw oidcFailure;
         throw azureError(await explainDiscoveryFailure(error, config, ctx), config, ctx.retry.deadline, lastOidcToken);
     }
     if (!result?.token)
         throw azureError(new Error('no token returned'), config, ctx.retry.deadline, lastOidcToken);
-    return { accessToken: result.token, expiresOn: new Date(result.expiresOnTimestamp), details: identity(result.token, config) };
+    return {
+        accessToken: result.token,
+        expiresOn: new Date(result.expiresOnTimestamp),
+        details: identity(result.token, config),
+    };
 }
 const OIDC_MIN_LIFE_SECONDS = 60;
 function expiresWithin(token, seconds) {
