@@ -59,6 +59,8 @@ async function fetchGitHubOidcToken(audience, ctx) {
 
 // EXTERNAL MODULE: ./src/jwt.ts
 var jwt = __webpack_require__(6962);
+// EXTERNAL MODULE: ./src/providers/provider.ts
+var provider = __webpack_require__(9545);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/user-agent.ts
@@ -337,6 +339,7 @@ function causes(error) {
 
 
 
+
 async function getAzureToken(config, ctx) {
     let lastOidcToken;
     let oidcFailure;
@@ -383,21 +386,17 @@ function expiresWithin(token, seconds) {
 }
 function identity(accessToken, config) {
     const claims = (0,jwt/* jwtClaims */.vE)(accessToken);
-    const details = [];
-    const add = (label, value) => {
-        if (value)
-            details.push([label, value]);
-    };
-    add('Tenant', (0,jwt/* stringClaim */.Ev)(claims, 'tid') ?? (config.tenantId || undefined));
-    add('App', (0,jwt/* stringClaim */.Ev)(claims, 'appid') ?? (0,jwt/* stringClaim */.Ev)(claims, 'azp') ?? (config.clientId || undefined));
-    add('Object id', (0,jwt/* stringClaim */.Ev)(claims, 'oid'));
-    add('Audience', (0,jwt/* stringClaim */.Ev)(claims, 'aud'));
-    add('Scope', config.scope);
-    if (config.disableInstanceDiscovery)
-        add('Authority', config.authorityHost);
-    else if (config.authType !== 'managed-identity' && config.authType !== 'azure-cli')
-        add('Cloud', config.cloud);
-    return details;
+    const appSignIn = config.authType !== 'managed-identity' && config.authType !== 'azure-cli';
+    return (0,provider/* detailRows */.P)([
+        ['Tenant', (0,jwt/* stringClaim */.Ev)(claims, 'tid') ?? (config.tenantId || undefined)],
+        ['App', (0,jwt/* stringClaim */.Ev)(claims, 'appid') ?? (0,jwt/* stringClaim */.Ev)(claims, 'azp') ?? (config.clientId || undefined)],
+        ['Object id', (0,jwt/* stringClaim */.Ev)(claims, 'oid')],
+        ['Audience', (0,jwt/* stringClaim */.Ev)(claims, 'aud')],
+        ['Scope', config.scope],
+        config.disableInstanceDiscovery
+            ? ['Authority', config.authorityHost]
+            : ['Cloud', appSignIn ? config.cloud : undefined],
+    ]);
 }
 
 

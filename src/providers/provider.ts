@@ -19,3 +19,8 @@ export interface ProviderContext {
   env: Record<string, string | undefined>
   readFile(path: string): Promise<string>
 }
+
+/** Summary rows in order, leaving out the facts a token did not carry. */
+export function detailRows(rows: Array<[label: string, value: string | undefined]>): Array<[string, string]> {
+  return rows.filter((row): row is [string, string] => Boolean(row[1]))
+}

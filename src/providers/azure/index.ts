@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/identity'
 import { fetchGitHubOidcToken } from '../../github-oidc.ts'
 import { jwtClaims, stringClaim } from '../../jwt.ts'
-import type { FetchedToken, ProviderContext } from '../provider.ts'
+import { detailRows, type FetchedToken, type ProviderContext } from '../provider.ts'
 import type { AzureConfig } from './config.ts'
 import { createCredential } from './credential.ts'
 import { azureError, explainDiscoveryFailure, requestName } from './errors.ts'
@@ -51,16 +51,15 @@ function expiresWithin(token: string, seconds: number): boolean {
 
 function identity(accessToken: string, config: AzureConfig): Array<[string, string]> {
   const claims = jwtClaims(accessToken)
-  const details: Array<[string, string]> = []
-  const add = (label: string, value: string | undefined) => {
-    if (value) details.push([label, value])
-  }
-  add('Tenant', stringClaim(claims, 'tid') ?? (config.tenantId || undefined))
-  add('App', stringClaim(claims, 'appid') ?? stringClaim(claims, 'azp') ?? (config.clientId || undefined))
-  add('Object id', stringClaim(claims, 'oid'))
-  add('Audience', stringClaim(claims, 'aud'))
-  add('Scope', config.scope)
-  if (config.disableInstanceDiscovery) add('Authority', config.authorityHost)
-  else if (config.authType !== 'managed-identity' && config.authType !== 'azure-cli') add('Cloud', config.cloud)
-  return details
+  const appSignIn = config.authType !== 'managed-identity' && config.authType !== 'azure-cli'
+  return detailRows([
+    ['Tenant', stringClaim(claims, 'tid') ?? (config.tenantId || undefined)],
+    ['App', stringClaim(claims, 'appid') ?? stringClaim(claims, 'azp') ?? (config.clientId || undefined)],
+    ['Object id', stringClaim(claims, 'oid')],
+    ['Audience', stringClaim(claims, 'aud')],
+    ['Scope', config.scope],
+    config.disableInstanceDiscovery
+      ? ['Authority', config.authorityHost]
+      : ['Cloud', appSignIn ? config.cloud : undefined],
+  ])
 }

@@ -1,7 +1,7 @@
 import { ActionError } from '../../errors.ts'
 import { requestJson } from '../../http.ts'
 import { jwtClaims, stringClaim } from '../../jwt.ts'
-import type { FetchedToken, ProviderContext } from '../provider.ts'
+import { detailRows, type FetchedToken, type ProviderContext } from '../provider.ts'
 import type { IbmConfig, ProfileRef } from './config.ts'
 import { readComputeResourceToken } from './cr-token.ts'
 import { iamError } from './errors.ts'
@@ -86,14 +86,11 @@ function describeProfile(profile: ProfileRef): string {
 
 function identity(accessToken: string, config: IbmConfig): Array<[string, string]> {
   const claims = jwtClaims(accessToken)
-  const details: Array<[string, string]> = []
-  const add = (label: string, value: string | undefined) => {
-    if (value) details.push([label, value])
-  }
-  add('Identity', stringClaim(claims, 'iam_id'))
-  add('Subject', stringClaim(claims, 'sub'))
-  add('Account', stringClaim(claims, 'account.bss'))
-  if (config.profile) add('Trusted profile', describeProfile(config.profile))
-  add('IAM endpoint', config.iamEndpoint)
-  return details
+  return detailRows([
+    ['Identity', stringClaim(claims, 'iam_id')],
+    ['Subject', stringClaim(claims, 'sub')],
+    ['Account', stringClaim(claims, 'account.bss')],
+    ['Trusted profile', config.profile && describeProfile(config.profile)],
+    ['IAM endpoint', config.iamEndpoint],
+  ])
 }
