@@ -617,6 +617,32 @@ describe('azure-cli (fake az on PATH)', () => {
   })
 })
 
+describe('the bundle is self-contained', () => {
+  test('dist/ copied away from node_modules gets an Azure token (no install at run time)', async () => {
+    const source = process.env.GET_TOKEN_ENTRY ? dirname(process.env.GET_TOKEN_ENTRY) : join(ROOT, 'dist')
+    const dir = await mkdtemp(join(tmpdir(), 'get-token-dist-only-'))
+    try {
+      await cp(source, dir, { recursive: true })
+      const run = await runAction({
+        entry: join(dir, 'index.js'),
+        inputs: {
+          provider: 'azure',
+          'tenant-id': TENANT_ID,
+          'client-id': CLIENT_ID,
+          'client-secret': CLIENT_SECRET,
+          'authority-host': entra.url,
+          resource: RESOURCE,
+        },
+        env: CA,
+      })
+      expect(errorLines(run)).toEqual([])
+      expect(run.code).toBe(0)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('the IBM path never loads @azure/identity', () => {
   test('an api-key run succeeds with the Azure chunks deleted from the bundle', async () => {
     const source = process.env.GET_TOKEN_ENTRY ? dirname(process.env.GET_TOKEN_ENTRY) : join(ROOT, 'dist')

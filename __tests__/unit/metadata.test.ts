@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { readConfig } from '../../src/config.ts'
 import { ACTION_DEFAULTS } from '../../src/inputs.ts'
+import { AADSTS_HINTS } from '../../src/providers/azure/errors.ts'
+import { BXNIM_HINTS } from '../../src/providers/ibm/errors.ts'
 import { ROOT } from '../../test-support/run-action.ts'
 import { validateActionFile, validateWorkflowFile, workflowFiles } from '../../scripts/validate-metadata.ts'
 
@@ -92,6 +94,13 @@ describe('README', () => {
       if (input?.default !== undefined) expect(code(row[1])).toBe(input.default)
       if (input?.required) expect(row[1]).toBe('(required)')
     }
+  })
+
+  it('explains every AADSTS and BXNIM code the action has a fix for', () => {
+    const troubleshooting = readme.split('\n## Troubleshooting\n')[1]?.split('\n## ')[0] ?? ''
+    for (const code of Object.keys(AADSTS_HINTS))
+      expect(troubleshooting).toMatch(new RegExp(`AADSTS${code}\\b|\\b${code}\\b`))
+    for (const code of Object.keys(BXNIM_HINTS)) expect(troubleshooting).toContain(code)
   })
 
   it('lists every output of action.yml, in order', () => {
