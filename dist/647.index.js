@@ -69,6 +69,7 @@ var user_agent = __webpack_require__(7360);
 var src_retry = __webpack_require__(9809);
 ;// CONCATENATED MODULE: ./src/providers/azure/pipeline.ts
 
+
 /**
  * The action's retry policy (retry.ts) inside @azure/identity's HTTP pipeline, whose own retry
  * policy is switched off: the same rules as every other request (network errors, 408, 429, 5xx;
@@ -117,9 +118,10 @@ class TransientFailure extends Error {
         this.retryAfterMs = (0,src_retry/* parseRetryAfter */.mu)(retryAfter);
     }
 }
+/** A transient network failure; not an abort (the deadline), not an answer, not a TLS failure. */
 function isNetworkError(error) {
     const { name, code, statusCode } = (error ?? {});
-    if (name === 'AbortError' || statusCode !== undefined)
+    if (name === 'AbortError' || statusCode !== undefined || http/* TLS_ERRORS */.Y$.test(code ?? ''))
         return false;
     return name === 'RestError' || /^E[A-Z]+$/.test(code ?? '');
 }
@@ -242,7 +244,8 @@ function azureError(error, config, deadline, oidcToken) {
             fix: AADSTS_HINTS[code] ?? `look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`,
         });
     }
-    const message = (0,safe_text/* safeText */.H)(chain[0]?.message ?? String(error), 600);
+    // MSAL appends the raw response headers to unknown errors: noise for the user.
+    const message = (0,safe_text/* safeText */.H)((chain[0]?.message ?? String(error)).replace(/\s*Headers: \{[\s\S]*$/, ''), 600);
     const unavailable = chain.some(e => e.name === 'CredentialUnavailableError');
     return new errors/* ActionError */.lZ(`Could not get an Entra ID token (${config.authType}): ${message}`, {
         fix: unavailable ? UNAVAILABLE_HINTS[config.authType] : networkOrGeneric(text, config),
@@ -296,6 +299,10 @@ const UNAVAILABLE_HINTS = {
     'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
 };
 function networkOrGeneric(text, config) {
+    const status = /Http status code: (408|429|5\d\d)\b/.exec(text)?.[1];
+    if (status) {
+        return `${config.authorityHost} answered HTTP ${status} on every attempt: a server or proxy problem, not your credentials. Re-run, or raise max-attempts / timeout-seconds.`;
+    }
     if (/Response had no "expiresOn"|unknown_error|Http status code: 2\d\d/.test(text)) {
         return `${config.authorityHost} answered, but not as Entra ID does: check authority-host and cloud, and any proxy between the runner and the authority.`;
     }

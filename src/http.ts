@@ -88,7 +88,8 @@ class NetworkError extends Error implements Transient {
   }
 }
 
-const TLS_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/
+/** TLS failures: a retry cannot fix them. */
+export const TLS_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/
 
 export interface JsonCall {
   /** Who answers, for messages: "IBM Cloud IAM", "GitHub's OIDC token endpoint". */

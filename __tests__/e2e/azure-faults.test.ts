@@ -99,6 +99,20 @@ describe.each([
     clean(after)
   })
 
+  it('a 502 on every attempt: the fix points at the server or proxy, not the credentials', async () => {
+    entra.failToken(
+      { status: 502, text: '<html>Bad gateway</html>' },
+      { status: 502, text: '<html>Bad gateway</html>' },
+    )
+    const run = await azure({ 'max-attempts': '2' }, debugEnv)
+    expect(run.code).toBe(1)
+    expect(entra.tokenRequests()).toHaveLength(2)
+    const [error] = errorLines(run)
+    expect(error).toContain('answered HTTP 502 on every attempt')
+    expect(error).not.toContain('Headers:')
+    clean(run)
+  })
+
   it('a 400 is sent once only', async () => {
     entra.failToken({
       status: 400,
@@ -132,6 +146,9 @@ describe.each([
     expect(run.code).toBe(1)
     expect(errorLines(run)).toHaveLength(1)
     expect(errorLines(run)[0]).toMatch(/ECONNREFUSED|reachable/)
+    expect(run.lines.filter(line => line.startsWith('Retrying in'))).toEqual([
+      expect.stringMatching(/\(attempt 2 of 2\): ECONNREFUSED/),
+    ])
     clean(run)
   })
 

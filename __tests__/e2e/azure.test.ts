@@ -423,6 +423,7 @@ describe('authority-host', () => {
     const run = await azure({ 'client-secret': CLIENT_SECRET }, { NODE_EXTRA_CA_CERTS: '' })
     expectFailure(run, /NODE_EXTRA_CA_CERTS/)
     expect(entra.tokenRequests()).toHaveLength(0)
+    expect(run.lines.filter(line => line.startsWith('Retrying in'))).toEqual([]) // a retry cannot fix TLS
   })
 })
 

@@ -78,7 +78,8 @@ export function azureError(
       fix: AADSTS_HINTS[code] ?? `look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`,
     })
   }
-  const message = safeText(chain[0]?.message ?? String(error), 600)
+  // MSAL appends the raw response headers to unknown errors: noise for the user.
+  const message = safeText((chain[0]?.message ?? String(error)).replace(/\s*Headers: \{[\s\S]*$/, ''), 600)
   const unavailable = chain.some(e => e.name === 'CredentialUnavailableError')
   return new ActionError(`Could not get an Entra ID token (${config.authType}): ${message}`, {
     fix: unavailable ? UNAVAILABLE_HINTS[config.authType] : networkOrGeneric(text, config),
@@ -146,6 +147,10 @@ const UNAVAILABLE_HINTS: Record<AzureConfig['authType'], string> = {
 }
 
 function networkOrGeneric(text: string, config: AzureConfig): string {
+  const status = /Http status code: (408|429|5\d\d)\b/.exec(text)?.[1]
+  if (status) {
+    return `${config.authorityHost} answered HTTP ${status} on every attempt: a server or proxy problem, not your credentials. Re-run, or raise max-attempts / timeout-seconds.`
+  }
   if (/Response had no "expiresOn"|unknown_error|Http status code: 2\d\d/.test(text)) {
     return `${config.authorityHost} answered, but not as Entra ID does: check authority-host and cloud, and any proxy between the runner and the authority.`
   }

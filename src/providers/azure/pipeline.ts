@@ -1,5 +1,6 @@
 import type { ClientSecretCredentialOptions } from '@azure/identity'
 import type { Deadline } from '../../deadline.ts'
+import { TLS_ERRORS } from '../../http.ts'
 import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy } from '../../retry.ts'
 
 type PipelinePolicy = NonNullable<ClientSecretCredentialOptions['additionalPolicies']>[number]['policy']
@@ -52,9 +53,10 @@ class TransientFailure extends Error {
   }
 }
 
-function isNetworkError(error: unknown): boolean {
+/** A transient network failure; not an abort (the deadline), not an answer, not a TLS failure. */
+export function isNetworkError(error: unknown): boolean {
   const { name, code, statusCode } = (error ?? {}) as { name?: string; code?: string; statusCode?: number }
-  if (name === 'AbortError' || statusCode !== undefined) return false
+  if (name === 'AbortError' || statusCode !== undefined || TLS_ERRORS.test(code ?? '')) return false
   return name === 'RestError' || /^E[A-Z]+$/.test(code ?? '')
 }
 
