@@ -10,4 +10,6 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   testTimeout: 30000,
+  // With --coverage (npm test): src/ only; scripts/coverage.mjs adds what the bundle ran in children.
+  collectCoverageFrom: ['src/**/*.ts'],
 }

@@ -36,14 +36,16 @@ async function fetchGitHubOidcToken(audience, ctx) {
     }
     const body = await (0,http/* requestJson */.SS)({
         service: "GitHub's OIDC token endpoint",
+        endpointInput: 'the ACTIONS_ID_TOKEN_REQUEST_URL variable',
         transport: ctx.transport,
         retry: ctx.retry,
+        redact: ctx.redact,
         request: {
             method: 'GET',
             url: `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`,
             headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
         },
-        refused: error => new errors/* ActionError */.lZ(`GitHub refused the OIDC token request (HTTP ${error.status}): ${(0,safe_text/* safeText */.H)(error.body, 300) || '(empty body)'}`, {
+        refused: error => new errors/* ActionError */.lZ(`GitHub refused the OIDC token request (HTTP ${error.status}): ${(0,safe_text/* safeText */.H)(error.body, ctx.redact, 300) || '(empty body)'}`, {
             fix: 'check that the job has `permissions: id-token: write` and that the run is not a pull request from a fork.',
         }),
     });
@@ -87,11 +89,11 @@ function retryPolicy(retry) {
                     }
                     catch (error) {
                         throw isNetworkError(error)
-                            ? new TransientFailure(error, String(error.code ?? 'network error'))
+                            ? new TransientFailure(error, String(error.code ?? 'network error'), retry.now())
                             : error;
                     }
                     if ((0,src_retry/* isTransientStatus */.Dm)(response.status))
-                        throw new TransientFailure(response, `HTTP ${response.status}`, response.headers.get('retry-after'));
+                        throw new TransientFailure(response, `HTTP ${response.status}`, retry.now(), response.headers.get('retry-after'));
                     return response;
                 }, retry);
             }
@@ -111,11 +113,11 @@ class TransientFailure extends Error {
     reason;
     retryAfterMs;
     last;
-    constructor(last, reason, retryAfter) {
+    constructor(last, reason, now, retryAfter) {
         super(reason);
         this.last = last;
         this.reason = reason;
-        this.retryAfterMs = (0,src_retry/* parseRetryAfter */.mu)(retryAfter);
+        this.retryAfterMs = (0,src_retry/* parseRetryAfter */.mu)(retryAfter, now);
     }
 }
 /** A transient network failure; not an abort (the deadline), not an answer, not a TLS failure. */
@@ -141,6 +143,32 @@ function deadlinePolicy(deadline) {
         },
     };
 }
+/**
+ * The SDK follows a redirect only within the same origin; MSAL then reports any other as
+ * "unknown_error … Http status code: 307". The watch keeps what was refused, so that the
+ * error can say that the authority redirected, and where to.
+ */
+class RedirectWatch {
+    seen;
+    policy() {
+        return {
+            name: 'getTokenRedirectWatch',
+            sendRequest: async (request, next) => {
+                const response = await next(request);
+                if (response.status >= 300 && response.status < 400) {
+                    this.seen = { status: response.status, url: request.url, location: response.headers.get('location') };
+                }
+                return response;
+            },
+        };
+    }
+    error(redact) {
+        if (!this.seen)
+            return undefined;
+        const { status, url, location } = this.seen;
+        return (0,http/* redirected */.cP)({ status, headers: { location }, body: '' }, { service: 'Entra ID', endpointInput: 'authority-host (or cloud)', request: { method: 'POST', url, headers: {} }, redact });
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/providers/azure/credential.ts
 
@@ -151,7 +179,7 @@ function deadlinePolicy(deadline) {
  * One @azure/identity credential per auth type. Its HTTP pipeline carries the action's retry
  * policy and deadline (pipeline.ts) instead of its own.
  */
-async function createCredential(config, ctx, oidcAssertion) {
+async function createCredential(config, ctx, oidcAssertion, redirects) {
     const [identity, { AzureLogger }] = await Promise.all([__webpack_require__.e(/* import() */ 348).then(__webpack_require__.bind(__webpack_require__, 7348)), __webpack_require__.e(/* import() */ 567).then(__webpack_require__.bind(__webpack_require__, 7567))]);
     // The SDK's pipeline checks `typeof FormData` on every request. In Node that first touch loads
     // Node's whole built-in fetch implementation (about 13 ms, 7 % of an Azure run) although MSAL
@@ -160,7 +188,7 @@ async function createCredential(config, ctx, oidcAssertion) {
     delete globalThis.FormData;
     // The SDK logs (AZURE_LOG_LEVEL) to stderr, which the runner also scans for workflow commands:
     // route them through the action's debug log, one inert line each, secrets redacted.
-    AzureLogger.log = (...args) => ctx.debug((0,safe_text/* safeText */.H)((0,external_node_util_.format)(...args), 2000));
+    AzureLogger.log = (...args) => ctx.debug((0,safe_text/* safeText */.H)((0,external_node_util_.format)(...args), ctx.redact, 2000));
     const options = {
         authorityHost: config.authorityHost,
         disableInstanceDiscovery: config.disableInstanceDiscovery,
@@ -169,6 +197,7 @@ async function createCredential(config, ctx, oidcAssertion) {
         additionalPolicies: [
             { policy: deadlinePolicy(ctx.retry.deadline), position: 'perCall' },
             { policy: retryPolicy(ctx.retry), position: 'perCall' },
+            { policy: redirects.policy(), position: 'perCall' },
         ],
     };
     // Managed identity ignores additionalPolicies: the SDK's own retries, bounded by max-attempts.
@@ -223,7 +252,7 @@ function requestName(config) {
     return `The Entra ID token request (${config.authorityHost})`;
 }
 /** Turns anything @azure/identity throws into one actionable message. */
-function azureError(error, config, deadline, oidcToken) {
+function azureError(error, config, deadline, oidcToken, redact) {
     if (error instanceof errors/* ActionError */.lZ)
         return error;
     const chain = causes(error);
@@ -234,18 +263,18 @@ function azureError(error, config, deadline, oidcToken) {
     }
     const code = /AADSTS(\d+)/.exec(text)?.[1] ?? chain.map(e => e.errorNo).find(Boolean);
     if (code) {
-        const lines = [`Entra ID refused the token request (${config.authType}): ${describe(text, code)}`];
+        const lines = [`Entra ID refused the token request (${config.authType}): ${describe(text, code, redact)}`];
         const correlationId = chain.map(e => e.correlationId).find(Boolean) ?? /Correlation ID: ([0-9a-f-]{36})/i.exec(text)?.[1];
         if (correlationId)
-            lines.push(`Correlation ID: ${(0,safe_text/* safeText */.H)(correlationId, 60)}`);
+            lines.push(`Correlation ID: ${(0,safe_text/* safeText */.H)(correlationId, redact, 60)}`);
         if (FEDERATION_CODES.has(code) && oidcToken)
-            lines.push(describeOidcToken(oidcToken));
+            lines.push(describeOidcToken(oidcToken, redact));
         return new errors/* ActionError */.lZ(lines.join('\n'), {
             fix: AADSTS_HINTS[code] ?? `look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`,
         });
     }
     // MSAL appends the raw response headers to unknown errors: noise for the user.
-    const message = (0,safe_text/* safeText */.H)((chain[0]?.message ?? String(error)).replace(/\s*Headers: \{[\s\S]*$/, ''), 600);
+    const message = (0,safe_text/* safeText */.H)((chain[0]?.message ?? String(error)).replace(/\s*Headers: \{[\s\S]*$/, ''), redact, 600);
     const unavailable = chain.some(e => e.name === 'CredentialUnavailableError');
     return new errors/* ActionError */.lZ(`Could not get an Entra ID token (${config.authType}): ${message}`, {
         fix: unavailable ? UNAVAILABLE_HINTS[config.authType] : networkOrGeneric(text, config),
@@ -277,7 +306,7 @@ async function explainDiscoveryFailure(error, config, ctx) {
     const description = errorDescription(answer);
     if (description)
         return { message: description };
-    return new errors/* ActionError */.lZ(`Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}${failure ? ` (${(0,safe_text/* safeText */.H)(failure, 200)})` : ''}.`, {
+    return new errors/* ActionError */.lZ(`Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}${failure ? ` (${(0,safe_text/* safeText */.H)(failure, ctx.redact, 200)})` : ''}.`, {
         fix: networkHint(failure, config) ??
             "check tenant-id and authority-host (give the authority's base URL, e.g. https://login.example.com, without the tenant).",
     });
@@ -318,15 +347,15 @@ function networkHint(text, config) {
     return undefined;
 }
 /** "AADSTS7000215: Invalid client secret provided. ..." without the trace and correlation noise. */
-function describe(text, code) {
+function describe(text, code, redact) {
     const start = text.indexOf(`AADSTS${code}`);
     const from = start >= 0 ? text.slice(start) : text;
     const description = from.split(/\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n)/)[0] ?? from;
-    return (0,safe_text/* safeText */.H)(description || `AADSTS${code}`, 500);
+    return (0,safe_text/* safeText */.H)(description || `AADSTS${code}`, redact, 500);
 }
-function describeOidcToken(token) {
+function describeOidcToken(token, redact) {
     const claims = (0,jwt/* jwtClaims */.vE)(token);
-    const claim = (name) => (0,safe_text/* safeText */.H)((0,jwt/* stringClaim */.Ev)(claims, name) ?? '?', 300);
+    const claim = (name) => (0,safe_text/* safeText */.H)((0,jwt/* stringClaim */.Ev)(claims, name) ?? '?', redact, 300);
     return `The GitHub OIDC token had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`;
 }
 function causes(error) {
@@ -347,13 +376,14 @@ function causes(error) {
 
 
 
+
 async function getAzureToken(config, ctx) {
     let lastOidcToken;
     let oidcFailure;
     const oidcAssertion = async () => {
         // msal-node asks twice per token request (once for the request, once for its client
         // configuration): one GitHub token serves both, and a new one is fetched when it nears expiry.
-        if (!lastOidcToken || expiresWithin(lastOidcToken, OIDC_MIN_LIFE_SECONDS)) {
+        if (!lastOidcToken || expiresWithin(lastOidcToken, OIDC_MIN_LIFE_SECONDS, ctx.now())) {
             try {
                 lastOidcToken = await fetchGitHubOidcToken(config.oidcAudience, ctx);
             }
@@ -364,10 +394,11 @@ async function getAzureToken(config, ctx) {
         }
         return lastOidcToken;
     };
+    const redirects = new RedirectWatch();
     let credential;
     let result;
     try {
-        credential = await createCredential(config, ctx, oidcAssertion);
+        credential = await createCredential(config, ctx, oidcAssertion, redirects);
         const request = credential.getToken(config.scope, {
             abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())),
         });
@@ -376,23 +407,38 @@ async function getAzureToken(config, ctx) {
     catch (error) {
         if (oidcFailure)
             throw oidcFailure;
-        throw azureError(await explainDiscoveryFailure(error, config, ctx), config, ctx.retry.deadline, lastOidcToken);
+        const redirect = redirects.error(ctx.redact);
+        if (redirect)
+            throw redirect;
+        throw azureError(await explainDiscoveryFailure(error, config, ctx), config, ctx.retry.deadline, lastOidcToken, ctx.redact);
     }
-    if (!result?.token)
-        throw azureError(new Error('no token returned'), config, ctx.retry.deadline, lastOidcToken);
+    if (!result?.token) {
+        throw azureError(new Error('no token returned'), config, ctx.retry.deadline, lastOidcToken, ctx.redact);
+    }
+    ctx.mask(result.token);
+    const claims = (0,jwt/* jwtClaims */.vE)(result.token);
     return {
         accessToken: result.token,
-        expiresOn: new Date(result.expiresOnTimestamp),
-        details: identity(result.token, config),
+        expiresOnMs: result.expiresOnTimestamp,
+        expirySource: EXPIRY_FIELDS[config.authType],
+        details: identity(claims, config),
+        subject: (0,jwt/* stringClaim */.Ev)(claims, 'appid') ?? (0,jwt/* stringClaim */.Ev)(claims, 'azp') ?? (config.clientId || undefined),
     };
 }
+/** Where @azure/identity reads the expiry from, per auth type: named when it is not sane. */
+const EXPIRY_FIELDS = {
+    'client-secret': 'expires_in',
+    'client-certificate': 'expires_in',
+    oidc: 'expires_in',
+    'managed-identity': 'expires_on',
+    'azure-cli': 'expires_on',
+};
 const OIDC_MIN_LIFE_SECONDS = 60;
-function expiresWithin(token, seconds) {
+function expiresWithin(token, seconds, now) {
     const exp = Number((0,jwt/* stringClaim */.Ev)((0,jwt/* jwtClaims */.vE)(token), 'exp'));
-    return !Number.isFinite(exp) || exp * 1000 - Date.now() < seconds * 1000;
+    return !Number.isFinite(exp) || exp * 1000 - now < seconds * 1000;
 }
-function identity(accessToken, config) {
-    const claims = (0,jwt/* jwtClaims */.vE)(accessToken);
+function identity(claims, config) {
     const appSignIn = config.authType !== 'managed-identity' && config.authType !== 'azure-cli';
     return (0,provider/* detailRows */.P)([
         ['Tenant', (0,jwt/* stringClaim */.Ev)(claims, 'tid') ?? (config.tenantId || undefined)],

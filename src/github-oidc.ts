@@ -18,8 +18,10 @@ export async function fetchGitHubOidcToken(audience: string, ctx: ProviderContex
   }
   const body = await requestJson({
     service: "GitHub's OIDC token endpoint",
+    endpointInput: 'the ACTIONS_ID_TOKEN_REQUEST_URL variable',
     transport: ctx.transport,
     retry: ctx.retry,
+    redact: ctx.redact,
     request: {
       method: 'GET',
       url: `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`,
@@ -27,7 +29,7 @@ export async function fetchGitHubOidcToken(audience: string, ctx: ProviderContex
     },
     refused: error =>
       new ActionError(
-        `GitHub refused the OIDC token request (HTTP ${error.status}): ${safeText(error.body, 300) || '(empty body)'}`,
+        `GitHub refused the OIDC token request (HTTP ${error.status}): ${safeText(error.body, ctx.redact, 300) || '(empty body)'}`,
         {
           fix: 'check that the job has `permissions: id-token: write` and that the run is not a pull request from a fork.',
         },

@@ -1,7 +1,9 @@
 import { HttpClient } from '@actions/http-client'
+import type { RequestHandler } from '@actions/http-client/lib/interfaces'
+import type { RequestOptions } from 'node:http'
 import { ActionError } from './errors.ts'
 import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy, type Transient } from './retry.ts'
-import { safeText } from './safe-text.ts'
+import { safeText, type Redact } from './safe-text.ts'
 
 export interface HttpRequest {
   method: 'GET' | 'POST'
@@ -30,7 +32,7 @@ export function createTransport(userAgent: string): Transport {
   const clients: HttpClient[] = []
   return {
     async send(request, timeoutMs) {
-      const client = new HttpClient(userAgent, [], {
+      const client = new HttpClient(userAgent, [socketFixes], {
         allowRetries: false,
         allowRedirects: false,
         keepAlive: false,
@@ -51,6 +53,34 @@ export function createTransport(userAgent: string): Transport {
   }
 }
 
+/**
+ * Two corrections to http-client's request options, applied before each request:
+ * - an IPv6 literal keeps its brackets in `host` (`[::1]`), which node:http then looks up by name;
+ * - with a proxy password, the `tunnel` agent encodes it with the deprecated `new Buffer()`,
+ *   which prints a warning on stderr: the CONNECT request gets the same header from here instead.
+ */
+const socketFixes: RequestHandler = {
+  prepareRequest(options: RequestOptions) {
+    if (typeof options.host === 'string') options.host = options.host.replace(/^\[(.*)\]$/, '$1')
+    const tunnel = options.agent as TunnelAgent | undefined
+    const proxyAuth = tunnel?.proxyOptions?.proxyAuth
+    if (!tunnel?.proxyOptions || !proxyAuth) return
+    tunnel.proxyOptions = { ...tunnel.proxyOptions, proxyAuth: undefined }
+    const connect = tunnel.request.bind(tunnel)
+    const header = `Basic ${Buffer.from(proxyAuth).toString('base64')}`
+    tunnel.request = connectOptions =>
+      connect({ ...connectOptions, headers: { ...connectOptions.headers, 'Proxy-Authorization': header } })
+  },
+  canHandleAuthentication: () => false,
+  handleAuthentication: () => Promise.reject(new Error('not used')),
+}
+
+/** The parts of `tunnel`'s agent that socketFixes touches. */
+interface TunnelAgent {
+  proxyOptions?: { proxyAuth?: string }
+  request(options: RequestOptions): unknown
+}
+
 async function readCapped(stream: AsyncIterable<Buffer>): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
@@ -69,12 +99,12 @@ export class HttpStatusError extends Error {
   readonly status: number
   readonly body: string
 
-  constructor(status: number, body: string, retryAfter: string | undefined) {
+  constructor(status: number, body: string, retryAfter: string | undefined, now: number) {
     super(`HTTP ${status}`)
     this.status = status
     this.body = body
     this.transient = isTransientStatus(status)
-    this.retryAfterMs = parseRetryAfter(retryAfter)
+    this.retryAfterMs = parseRetryAfter(retryAfter, now)
     this.reason = `HTTP ${status}`
   }
 }
@@ -94,16 +124,19 @@ export const TLS_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUE
 export interface JsonCall {
   /** Who answers, for messages: "IBM Cloud IAM", "GitHub's OIDC token endpoint". */
   service: string
+  /** The input that names the endpoint, for the fix of a redirect: "iam-endpoint". */
+  endpointInput: string
   request: HttpRequest
   transport: Transport
   retry: RetryPolicy
+  redact: Redact
   /** Turns a non-2xx answer into the provider's own error (its codes and fixes). */
   refused: (error: HttpStatusError) => ActionError
 }
 
 /** One JSON request under the shared retry policy and deadline. */
 export async function requestJson(call: JsonCall): Promise<Record<string, unknown>> {
-  const { service, request, transport, retry, refused } = call
+  const { service, request, transport, retry, refused, redact } = call
   const host = new URL(request.url).host
   const response = await withRetry(async () => {
     const remaining = retry.deadline.remainingMs()
@@ -112,10 +145,11 @@ export async function requestJson(call: JsonCall): Promise<Record<string, unknow
     try {
       answer = await retry.deadline.race(transport.send(request, remaining), `The request to ${service} (${host})`)
     } catch (error) {
-      throw error instanceof ActionError ? error : networkFailure(error, service, host, retry)
+      throw error instanceof ActionError ? error : networkFailure(error, call, host)
     }
+    if (answer.status >= 300 && answer.status < 400) throw redirected(answer, call)
     if (answer.status < 200 || answer.status > 299) {
-      throw new HttpStatusError(answer.status, answer.body, answer.headers['retry-after'])
+      throw new HttpStatusError(answer.status, answer.body, answer.headers['retry-after'], retry.now())
     }
     return answer
   }, retry).catch((error: unknown) => {
@@ -127,10 +161,41 @@ export async function requestJson(call: JsonCall): Promise<Record<string, unknow
     }
     throw error
   })
-  return parseJsonObject(response, service)
+  return parseJsonObject(response, service, redact)
 }
 
-function networkFailure(error: unknown, service: string, host: string, retry: RetryPolicy): Error {
+/**
+ * Redirects are never followed: the request carries a secret, and a proxy or a wrong endpoint
+ * that answers 3xx should be fixed, not trusted.
+ */
+export function redirected(
+  answer: HttpResponse,
+  call: Pick<JsonCall, 'service' | 'endpointInput' | 'request' | 'redact'>,
+): ActionError {
+  const target = safeText(originOf(answer.headers.location, call.request.url), call.redact, 200)
+  return new ActionError(
+    `${call.service} (${new URL(call.request.url).host}) answered with a redirect (HTTP ${answer.status}) to ${target}; get-token does not follow redirects, since the request carries a credential.`,
+    { fix: redirectFix(call.endpointInput) },
+  )
+}
+
+export function redirectFix(endpointInput: string): string {
+  return `check ${endpointInput}: give the service's own URL, not one that forwards; if a proxy or firewall between the runner and the service redirects to a login page, let the runner through it (HTTPS_PROXY, NO_PROXY).`
+}
+
+/** Where a redirect points, scheme, host and port only: a path or query may carry anything. */
+export function originOf(location: string | undefined, base: string): string {
+  if (!location) return 'nowhere (no Location header)'
+  try {
+    const { origin } = new URL(location, base)
+    return origin === 'null' ? 'an unusable location' : origin
+  } catch {
+    return 'an unusable location'
+  }
+}
+
+function networkFailure(error: unknown, call: JsonCall, host: string): Error {
+  const { service, retry, redact } = call
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? ''
   const message = error instanceof Error ? error.message : String(error)
   if (message.startsWith('Request timeout')) {
@@ -142,21 +207,24 @@ function networkFailure(error: unknown, service: string, host: string, retry: Re
     })
   }
   if (TLS_ERRORS.test(code)) {
-    return new ActionError(`The TLS certificate of ${service} (${host}) is not trusted: ${safeText(code)}.`, {
+    return new ActionError(`The TLS certificate of ${service} (${host}) is not trusted: ${safeText(code, redact)}.`, {
       fix: 'if the endpoint uses a private CA (proxy, Azure Stack Hub), give its certificate to the step through NODE_EXTRA_CA_CERTS.',
     })
   }
-  return new NetworkError(`could not reach ${service} (${host}): ${safeText(code || message, 200)}`)
+  return new NetworkError(`could not reach ${service} (${host}): ${safeText(code || message, redact, 200)}`)
 }
 
-function parseJsonObject({ status, body }: HttpResponse, service: string): Record<string, unknown> {
+function parseJsonObject({ status, body }: HttpResponse, service: string, redact: Redact): Record<string, unknown> {
   let value: unknown
   try {
     value = JSON.parse(body)
   } catch {
-    throw new ActionError(`${service} answered ${status} with a body that is not JSON: "${safeText(body, 200)}".`, {
-      fix: 'check that the endpoint input points at the service itself, not at a proxy or login page.',
-    })
+    throw new ActionError(
+      `${service} answered ${status} with a body that is not JSON: "${safeText(body, redact, 200)}".`,
+      {
+        fix: 'check that the endpoint input points at the service itself, not at a proxy or login page.',
+      },
+    )
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ActionError(`${service} answered ${status} with JSON that is not an object.`, {

@@ -67,6 +67,11 @@ export class Inputs {
     )
   }
 
+  /** An endpoint URL input (see endpointUrl), or `fallback` when empty. */
+  url(name: string, fallback: string, allowLoopbackHttp: boolean): string {
+    return endpointUrl(name, this.get(name) || fallback, allowLoopbackHttp, secret => this.source.mask(secret))
+  }
+
   boolean(name: string, fallback: boolean): boolean {
     const raw = this.get(name)
     if (raw === '') return fallback
@@ -192,16 +197,26 @@ export function readCommon(inputs: Inputs): CommonConfig {
  * An endpoint URL: https, or plain http only for loopback hosts (emulators, local proxies).
  * Returned without a trailing slash.
  */
-export function endpointUrl(name: string, raw: string, allowLoopbackHttp: boolean): string {
+export function endpointUrl(name: string, raw: string, allowLoopbackHttp: boolean, mask: (s: string) => void): string {
+  // A URL may carry a password: it is never echoed, and masked in case anything else prints it.
+  const credentials = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(raw)?.[1]
+  if (credentials) {
+    mask(decodeSafely(credentials))
+    mask(decodeSafely(credentials.slice(credentials.indexOf(':') + 1)))
+  }
+  const shown = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@').slice(0, 100)
   let url: URL
   try {
     url = new URL(raw)
   } catch {
     throw new InputError(
       name,
-      `is '${raw.slice(0, 100)}', which is not a URL.`,
+      `is '${shown}', which is not a URL.`,
       `give a full URL such as https://host.example.com.`,
     )
+  }
+  if (url.username || url.password) {
+    throw new InputError(name, 'must not carry credentials (user:password@).', 'give only scheme, host, port and path.')
   }
   const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(url.hostname)
   if (url.protocol !== 'https:' && !(allowLoopbackHttp && url.protocol === 'http:' && loopback)) {
@@ -213,14 +228,18 @@ export function endpointUrl(name: string, raw: string, allowLoopbackHttp: boolea
         : 'use an https:// URL.',
     )
   }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new InputError(
-      name,
-      'must not carry credentials, a query or a fragment.',
-      'give only scheme, host, port and path.',
-    )
+  if (url.search || url.hash) {
+    throw new InputError(name, 'must not carry a query or a fragment.', 'give only scheme, host, port and path.')
   }
   return url.href.replace(/\/+$/, '')
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }
 
 /** Defaults that action.yml declares for provider-specific inputs (the code applies them too). */

@@ -1,4 +1,4 @@
-import type { Deadline } from './deadline.ts'
+import type { Clock, Deadline } from './deadline.ts'
 
 /** The one retry policy for every request the action makes (inputs `max-attempts`, `timeout-seconds`). */
 export interface RetryPolicy {
@@ -6,6 +6,8 @@ export interface RetryPolicy {
   deadline: Deadline
   sleep: (ms: number) => Promise<void>
   random: () => number
+  /** For Retry-After given as an HTTP date. */
+  now: Clock
   onRetry?: (reason: string, delayMs: number, nextAttempt: number) => void
 }
 
@@ -35,7 +37,7 @@ export function backoffMs(failedAttempt: number, random: () => number): number {
 }
 
 /** `Retry-After` as seconds or an HTTP date, in milliseconds from now. */
-export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (!value) return undefined
   const trimmed = value.trim()
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000

@@ -1,22 +1,29 @@
 /**
- * Text that comes from a server (error bodies, messages, claims) is hostile: on a log line
- * it could start a workflow command (`::set-env::`, `::add-mask::`, `##[...]`) or hide
- * itself with escape sequences. `safeText` makes it one inert, bounded line.
+ * Text that comes from a server or another program (error bodies, messages, claims, the Azure
+ * CLI's stderr) is hostile: it may echo a secret, and on a log line it could start a workflow
+ * command (`::set-env::`, `::add-mask::`, `##[...]`) or hide itself with escape sequences.
+ * `safeText` makes it one inert, bounded line with every known secret and anything token-shaped
+ * redacted first, so that no secret straddles the cut.
  */
 const MAX_LENGTH = 1000
+/** Enough for any error worth reading; redaction never scans more than this. */
+const MAX_SCANNED = 64 * 1024
+
+export type Redact = (text: string) => string
 
 const ANSI_ESCAPE = /\u001b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g
 const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]+/g
+// A JWT starts with the base64url of `{"`; bearer tokens in JSON sit under names like these.
+const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g
+const SECRET_NAME = '(?:access_?token|refresh_?token|id_?token|client_?secret|api_?key|cr_?token|client_?assertion)'
+const JSON_FIELD = new RegExp(`("${SECRET_NAME}"\\s*:\\s*")(?:[^"\\\\]|\\\\.)+"`, 'gi')
+const FORM_FIELD = new RegExp(`(\\b${SECRET_NAME}=)[^&\\s"]+`, 'gi')
 
-let redact: (text: string) => string = text => text
-
-/** Set once by the run's Secrets: server text is redacted before it is cut, so no secret straddles the cut. */
-export function redactServerTextWith(redactor: (text: string) => string): void {
-  redact = redactor
-}
-
-export function safeText(text: unknown, maxLength = MAX_LENGTH): string {
-  let value = redact(String(text ?? ''))
+export function safeText(text: unknown, redact: Redact, maxLength = MAX_LENGTH): string {
+  let value = redact(String(text ?? '').slice(0, MAX_SCANNED))
+    .replace(JSON_FIELD, '$1***"')
+    .replace(FORM_FIELD, '$1***')
+    .replace(JWT, '***')
   if (value.length > maxLength * 4) value = value.slice(0, maxLength * 4)
   value = value
     .replace(ANSI_ESCAPE, '')

@@ -1,10 +1,10 @@
 import type * as actionsCore from '@actions/core'
 import type { Config } from './config.ts'
 import type { FetchedToken } from './providers/provider.ts'
-import { safeText } from './safe-text.ts'
+import { safeText, type Redact } from './safe-text.ts'
 
 export interface SummaryFacts {
-  provider: string
+  service: string
   config: Config
   token: FetchedToken
   expiresOn: string
@@ -12,10 +12,14 @@ export interface SummaryFacts {
 }
 
 /** One table: who the token is for and until when. Never the token. */
-export async function writeSummary(summary: typeof actionsCore.summary, facts: SummaryFacts): Promise<void> {
+export async function writeSummary(
+  summary: typeof actionsCore.summary,
+  facts: SummaryFacts,
+  redact: Redact,
+): Promise<void> {
   const { config } = facts
   const rows: Array<[string, string]> = [
-    ['Provider', facts.provider],
+    ['Provider', facts.service],
     ['Auth type', config.authType],
     ...facts.token.details,
     ['Expires on', `${facts.expiresOn} (in ${formatDuration(facts.expiresIn)})`],
@@ -28,7 +32,7 @@ export async function writeSummary(summary: typeof actionsCore.summary, facts: S
         { data: 'Item', header: true },
         { data: 'Value', header: true },
       ],
-      ...rows.map(([label, value]) => [escapeHtml(label), `<code>${escapeHtml(safeText(value, 300))}</code>`]),
+      ...rows.map(([label, value]) => [escapeHtml(label), `<code>${escapeHtml(safeText(value, redact, 300))}</code>`]),
     ])
     .write()
 }

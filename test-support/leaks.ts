@@ -6,10 +6,11 @@ import type { ActionRun } from './run-action.ts'
  */
 export function leaks(run: ActionRun, secrets: string[]): string[] {
   const found: string[] = []
+  const lines = run.lines.map(asRunnerReads)
   for (const secret of secrets.filter(s => s.length >= 4)) {
     const label = `${secret.slice(0, 4)}…(${secret.length} chars)`
-    const masked = run.lines.findIndex(line => line.startsWith('::add-mask::') && line.includes(secret))
-    run.lines.forEach((line, index) => {
+    const masked = lines.findIndex(line => line.startsWith('::add-mask::') && line.includes(secret))
+    lines.forEach((line, index) => {
       if (!line.includes(secret) || line.startsWith('::add-mask::')) return
       found.push(`stdout line ${index}${masked < 0 || masked > index ? ' (before its ::add-mask::)' : ''}: ${label}`)
     })
@@ -21,7 +22,13 @@ export function leaks(run: ActionRun, secrets: string[]): string[] {
 
 /** Index of the line that masks `secret` (-1 if none). */
 export function maskLine(run: ActionRun, secret: string): number {
-  return run.lines.indexOf(`::add-mask::${secret}`)
+  return run.lines.map(asRunnerReads).indexOf(`::add-mask::${secret}`)
+}
+
+/** A workflow command's data as the runner unescapes it (@actions/core escapes %, CR and LF). */
+export function asRunnerReads(line: string): string {
+  if (!line.startsWith('::')) return line
+  return line.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
 }
 
 export function errorLines(run: ActionRun): string[] {
@@ -32,5 +39,15 @@ export function errorLines(run: ActionRun): string[] {
 export function strayCommands(run: ActionRun): string[] {
   return run.lines.filter(
     line => /^\s*(::|##\[)/.test(line) && !/^::(add-mask|error|warning|debug|notice)::/.test(line),
+  )
+}
+
+/** A stack frame as Node prints it, also on one line (safeText turns newlines into spaces). */
+export const STACK_FRAME = /\bat (?:async )?(?:[\w$.<>[\]]+ )?\(?(?:file:\/\/|node:|\/|[A-Za-z]:\\)[^\s)]*:\d+:\d+\)?/
+
+/** Stack frames outside `::debug::` lines: printed only when debug logging is on, and only there. */
+export function stackTraces(run: ActionRun): string[] {
+  return [...run.lines.filter(line => !line.startsWith('::debug::')), ...run.stderr.split('\n')].filter(line =>
+    STACK_FRAME.test(line),
   )
 }

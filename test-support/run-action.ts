@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { closeSync, openSync } from 'node:fs'
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -29,6 +30,10 @@ export interface RunOptions {
   /** Defaults to the built bundle (dist/index.js, or $GET_TOKEN_ENTRY), as the runner runs it. */
   entry?: string
   timeoutMs?: number
+  /** Variables the runner would set that this run goes without (GITHUB_OUTPUT, ...). */
+  unset?: string[]
+  /** stdout appends to the GITHUB_OUTPUT file: one stream shows the order of log lines and outputs. */
+  stdoutIntoOutputFile?: boolean
 }
 
 /** action.yml's defaults, which the runner passes as INPUT_ variables like any other input. */
@@ -67,17 +72,25 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries({ ...(await actionDefaults()), ...options.inputs })) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
+  // npm test measures what the bundle runs (scripts/coverage.mjs).
+  if (process.env.GET_TOKEN_COVERAGE_DIR) env.NODE_V8_COVERAGE = process.env.GET_TOKEN_COVERAGE_DIR
   Object.assign(env, options.env)
+  for (const name of options.unset ?? []) delete env[name]
   const started = performance.now()
   const entry = options.entry ?? process.env.GET_TOKEN_ENTRY ?? join(ROOT, 'dist', 'index.js')
-  const child = spawn(process.execPath, [entry], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+  const shared = options.stdoutIntoOutputFile ? openSync(files.GITHUB_OUTPUT, 'a') : undefined
+  const child = spawn(process.execPath, [entry], { env, cwd: dir, stdio: ['ignore', shared ?? 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', chunk => (stdout += chunk))
-  child.stderr.on('data', chunk => (stderr += chunk))
+  child.stdout?.on('data', chunk => (stdout += chunk))
+  child.stderr?.on('data', chunk => (stderr += chunk))
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000)
   const code = await new Promise<number | null>(done => child.on('close', done))
   clearTimeout(timer)
+  if (shared !== undefined) {
+    closeSync(shared)
+    stdout = await readFile(files.GITHUB_OUTPUT, 'utf8')
+  }
   const ms = performance.now() - started
   const result: ActionRun = {
     code,

@@ -3,10 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { iamErrorBody, startIbmIam, type IbmIamEmulator } from '../../test-support/emulators/ibm-iam.ts'
-import { errorLines, leaks, maskLine, strayCommands } from '../../test-support/leaks.ts'
+import { STACK_FRAME, errorLines, leaks, maskLine, stackTraces, strayCommands } from '../../test-support/leaks.ts'
 import { runAction, type ActionRun } from '../../test-support/run-action.ts'
 
-const API_KEY = 'ibm-api-key-0123456789abcdef'
+/** `+ & = %` and a space: a form body built by hand instead of encoded would garble it. */
+const API_KEY = 'ibm-api-key+0123&456=789%ab cdef'
 const OTHER_KEY = 'ibm-other-key-not-trusted-42'
 const HOSTILE_KEY = 'ibm-key-whose-identity-is-hostile'
 const CR_TOKEN =
@@ -119,10 +120,32 @@ describe('api-key', () => {
     expect(errors[0]).toContain('Provided API key could not be found.')
     expect(errors[0]).toMatch(/Request id: [0-9a-f-]{36}/)
     expect(errors[0]).toContain('Fix: ')
-    expect(run.stdout + run.stderr).not.toMatch(/(\n|%0A)\s*at /)
+    expect(stackTraces(run)).toEqual([])
     expect(leaks(run, ['not-a-key-at-all'])).toEqual([])
     expect(run.outputs).toEqual({})
     expect(normalized(run)).toMatchSnapshot()
+  })
+})
+
+describe('refresh tokens', () => {
+  it('masks a real refresh_token the moment it arrives, though it is never used', async () => {
+    const refreshing = await startIbmIam({
+      apiKeys: { [API_KEY]: { iamId: 'IBMid-R', sub: 'r@example.com', account: 'acct' } },
+      refreshTokens: true,
+    })
+    try {
+      const run = await runAction({
+        inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': refreshing.url },
+        env: { RUNNER_DEBUG: '1' },
+      })
+      expect(run.code).toBe(0)
+      const [refresh] = refreshing.refreshTokens
+      expect(refresh).toMatch(/refresh$/)
+      expect(maskLine(run, refresh ?? '')).toBeGreaterThan(0)
+      expect(leaks(run, [refresh ?? ''])).toEqual([])
+    } finally {
+      await refreshing.close()
+    }
   })
 })
 
@@ -226,7 +249,7 @@ describe('input validation, before any request', () => {
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain(message)
     expect(errors[0]).toContain('Fix: ')
-    expect(run.stdout + run.stderr).not.toMatch(/(\n|%0A)\s*at /)
+    expect(stackTraces(run)).toEqual([])
     expect(iam.requests).toHaveLength(0)
     expect(leaks(run, [API_KEY])).toEqual([])
   })
@@ -348,7 +371,10 @@ describe('faults', () => {
     expect(leaks(run, [API_KEY, run.outputs.token ?? ''])).toEqual([])
     iam.fail({ status: 400, body: iamErrorBody('BXNIM0415E', 'Provided API key could not be found.') })
     const failed = await ibm({ 'api-key': API_KEY }, { RUNNER_DEBUG: '1' })
-    expect(failed.lines.some(line => line.startsWith('::debug::ActionError'))).toBe(true)
+    const debugStack = failed.lines.filter(line => line.startsWith('::debug::ActionError'))
+    expect(debugStack).toHaveLength(1)
+    expect(debugStack[0]).toMatch(STACK_FRAME) // the frames are there, on the debug line only
+    expect(stackTraces(failed)).toEqual([])
     expect(leaks(failed, [API_KEY])).toEqual([])
   })
 })
@@ -390,14 +416,15 @@ describe.each([
   ['RUNNER_DEBUG=1', { RUNNER_DEBUG: '1' }],
 ])('no secret in any log line, summary or error (%s)', (_, debugEnv) => {
   const secretsOf = () => [API_KEY, CR_TOKEN, ...iam.issued, ...iam.issued.map(t => t.split('.')[2] ?? '')]
-  const scenarios: Array<[string, { inputs: Record<string, string>; arrange?: () => void }]> = [
-    ['api-key success', { inputs: { 'api-key': API_KEY } }],
-    ['trusted-profile success', { inputs: { 'api-key': API_KEY, 'profile-id': PROFILE.id } }],
-    ['trusted-profile refused', { inputs: { 'api-key': OTHER_KEY, 'profile-id': PROFILE.id } }],
+  const scenarios: Array<[string, { inputs: Record<string, string>; code: 0 | 1; arrange?: () => void }]> = [
+    ['api-key success', { inputs: { 'api-key': API_KEY }, code: 0 }],
+    ['trusted-profile success', { inputs: { 'api-key': API_KEY, 'profile-id': PROFILE.id }, code: 0 }],
+    ['trusted-profile refused', { inputs: { 'api-key': OTHER_KEY, 'profile-id': PROFILE.id }, code: 1 }],
     [
       '5xx then success',
       {
         inputs: { 'api-key': API_KEY },
+        code: 0,
         arrange: () => iam.fail({ status: 502, body: iamErrorBody('BXNIM0000E', 'bad gateway') }),
       },
     ],
@@ -405,6 +432,7 @@ describe.each([
       'server echoes the key back',
       {
         inputs: { 'api-key': API_KEY, 'max-attempts': '1' },
+        code: 1,
         arrange: () =>
           iam.fail({
             status: 400,
@@ -412,13 +440,22 @@ describe.each([
           }),
       },
     ],
-    ['input error after the key was read', { inputs: { 'api-key': API_KEY, 'env-var': 'NODE_OPTIONS' } }],
+    ['input error after the key was read', { inputs: { 'api-key': API_KEY, 'env-var': 'NODE_OPTIONS' }, code: 1 }],
   ]
-  it.each(scenarios)('%s', async (_name, { inputs, arrange }) => {
+  it.each(scenarios)('%s', async (_name, { inputs, code, arrange }) => {
     arrange?.()
     const run = await ibm(inputs, debugEnv)
+    expect(run.code).toBe(code)
     expect(leaks(run, secretsOf())).toEqual([])
-    const token = run.outputs.token
-    if (token) expect(maskLine(run, token)).toBeLessThan(run.lines.findIndex(line => line.startsWith('Token from')))
+    if (code === 1) {
+      expect(errorLines(run)).toHaveLength(1)
+      expect(run.outputs).toEqual({})
+      return
+    }
+    const token = run.outputs.token ?? ''
+    expect(token).toBe(iam.issued.at(-1))
+    const masked = maskLine(run, token)
+    expect(masked).toBeGreaterThanOrEqual(0)
+    expect(masked).toBeLessThan(run.lines.findIndex(line => line.startsWith('Token from')))
   })
 })

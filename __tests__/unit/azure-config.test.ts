@@ -88,12 +88,12 @@ describe('readAzureConfig', () => {
   })
 
   it('auto with nothing: names permissions: id-token: write', () => {
-    expect(() => azure({})).toThrow("Input 'auth-type' is auto, but no Azure credential was given.")
-    try {
-      azure({})
-    } catch (error) {
-      expect((error as { fix?: string }).fix).toContain('permissions: id-token: write')
-    }
+    expect(() => azure({})).toThrow(
+      expect.objectContaining({
+        message: "Input 'auth-type' is auto, but no Azure credential was given.",
+        fix: expect.stringContaining('permissions: id-token: write'),
+      }),
+    )
   })
 
   it.each([

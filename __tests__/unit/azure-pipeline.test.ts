@@ -19,11 +19,12 @@ function run(steps: Array<FakeResponse | Error>, maxAttempts = 3) {
   const bodies: unknown[] = []
   const policy: RetryPolicy = {
     maxAttempts,
-    deadline: new Deadline(60),
+    deadline: new Deadline(60, Date.now),
     sleep: async ms => {
       slept.push(ms)
     },
     random: () => 1,
+    now: Date.now,
   }
   const request = { body: 'grant_type=client_credentials&client_secret=s' }
   const next = async (req: typeof request) => {

@@ -23,9 +23,10 @@ function fakeTransport(steps: Step[]): Transport & { sent: HttpRequest[] } {
 
 const retry = (maxAttempts = 3): RetryPolicy => ({
   maxAttempts,
-  deadline: new Deadline(60),
+  deadline: new Deadline(60, Date.now),
   sleep: async () => {},
   random: () => 0.5,
+  now: Date.now,
 })
 const request: HttpRequest = {
   method: 'POST',
@@ -43,7 +44,16 @@ const status = (code: number, headers: Record<string, string> = {}): HttpRespons
 const refused = (error: HttpStatusError) =>
   Object.assign(new ActionError(`refused ${error.status}`), { original: error })
 const call = (transport: Transport, overrides: Partial<Parameters<typeof requestJson>[0]> = {}) =>
-  requestJson({ service: 'IAM', request, transport, retry: retry(), refused, ...overrides })
+  requestJson({
+    service: 'IAM',
+    endpointInput: 'iam-endpoint',
+    request,
+    transport,
+    retry: retry(),
+    refused,
+    redact: text => text,
+    ...overrides,
+  })
 const econnreset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
 
 describe('requestJson', () => {
@@ -101,7 +111,7 @@ describe('requestJson', () => {
 
   it('ends at the deadline when the transport never answers', async () => {
     const hanging: Transport = { send: () => new Promise(() => {}), dispose() {} }
-    const error = await call(hanging, { retry: { ...retry(), deadline: new Deadline(0.05) } }).catch(e => e)
+    const error = await call(hanging, { retry: { ...retry(), deadline: new Deadline(0.05, Date.now) } }).catch(e => e)
     expect(error).toBeInstanceOf(ActionError)
     expect(error.message).toContain('timeout-seconds')
   })

@@ -1,4 +1,7 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { HttpRequest, HttpResponse, Transport } from '../../src/http.ts'
 import { run, type Core, type RunDeps } from '../../src/main.ts'
 
@@ -56,15 +59,25 @@ function transport(responses: HttpResponse[]): Transport & { sent: HttpRequest[]
   return t
 }
 
+/** The runner's files exist (the run checks them first); the recording core writes nothing to them. */
+let runnerEnv: Record<string, string>
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'get-token-main-'))
+  runnerEnv = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_ENV: join(dir, 'env') }
+  await Promise.all(Object.values(runnerEnv).map(file => writeFile(file, '')))
+})
+afterAll(() => rm(dir, { recursive: true, force: true }))
+
 function deps(core: Core, t: Transport): RunDeps {
   return {
     core,
-    env: {},
+    env: runnerEnv,
     transport: t,
     now: () => NOW,
     sleep: async () => {},
     random: () => 0.5,
-    readFile: async () => '',
+    readFile: () => async () => '',
   }
 }
 

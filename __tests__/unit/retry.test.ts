@@ -17,6 +17,7 @@ function policy(overrides: Partial<RetryPolicy> = {}): RetryPolicy & { slept: nu
       clock += ms
     },
     random: () => 1,
+    now: () => clock,
     slept,
     ...overrides,
   }

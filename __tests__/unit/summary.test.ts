@@ -34,24 +34,31 @@ describe('job summary', () => {
     await writeFile(file, '')
     process.env.GITHUB_STEP_SUMMARY = file
     core.summary.emptyBuffer()
-    await writeSummary(core.summary, {
-      provider: 'IBM Cloud IAM',
-      config,
-      token: {
-        accessToken: 'never-shown',
-        expiresOn: new Date('2026-11-24T13:00:00Z'),
-        details: [
-          ['Identity', 'iam-<script>alert(1)</script>|x'],
-          ['Account', 'acct'],
-        ],
+    await writeSummary(
+      core.summary,
+      {
+        service: 'IBM Cloud IAM',
+        config,
+        token: {
+          accessToken: 'never-shown',
+          expiresOnMs: Date.parse('2026-11-24T13:00:00Z'),
+          expirySource: 'expiration',
+          details: [
+            ['Identity', 'iam-<script>alert(1)</script>|x'],
+            ['Account', 'acct'],
+            ['Echo', 'a secret value echoed'],
+          ],
+        },
+        expiresOn: '2026-11-24T13:00:00.000Z',
+        expiresIn: 3599,
       },
-      expiresOn: '2026-11-24T13:00:00.000Z',
-      expiresIn: 3599,
-    })
+      text => text.replace('secret value', '***'),
+    )
     const markdown = await readFile(file, 'utf8')
     expect(markdown).toMatchSnapshot()
     expect(markdown).not.toContain('<script>')
     expect(markdown).not.toContain('never-shown')
+    expect(markdown).not.toContain('secret value')
     expect(markdown.match(/<table>/g)).toHaveLength(1)
   })
 

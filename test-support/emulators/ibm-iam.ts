@@ -32,16 +32,25 @@ export interface IbmIamOptions {
   lifetimeSeconds?: number
   /** Serve HTTPS with this key and certificate (for the untrusted-certificate case). */
   tls?: { key: string; cert: string }
+  /** Listen on [::1] instead of 127.0.0.1. */
+  ipv6?: boolean
+  /** Answer with a real refresh token, as IAM does for clients that send basic auth `bx:bx`. */
+  refreshTokens?: boolean
+  /** Seconds added to `expiration` only: it must win over `expires_in`. */
+  expirationSkewSeconds?: number
 }
 
 export interface IbmIamEmulator extends Emulator {
   /** Every access token issued, for leak scans. */
   issued: string[]
+  /** Every real refresh token issued (refreshTokens: true). */
+  refreshTokens: string[]
 }
 
 /** IBM Cloud IAM's `POST /identity/token`, as ../shared/protocols.md describes it. */
 export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulator> {
   const issued: string[] = []
+  const refreshTokens: string[] = []
   const identities = new Map<string, IamIdentity>() // issued access token -> identity
   const lifetime = options.lifetimeSeconds ?? 3600
 
@@ -62,14 +71,16 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
     })
     issued.push(accessToken)
     identities.set(accessToken, identity)
+    const refreshToken = options.refreshTokens ? `OKA${randomUUID().replace(/-/g, '')}refresh` : 'not_supported'
+    if (options.refreshTokens) refreshTokens.push(refreshToken)
     return {
       status: 200,
       json: {
         access_token: accessToken,
-        refresh_token: 'not_supported',
+        refresh_token: refreshToken,
         token_type: 'Bearer',
         expires_in: lifetime,
-        expiration: iat + lifetime,
+        expiration: iat + lifetime + (options.expirationSkewSeconds ?? 0),
         scope: 'ibm openid',
       },
     }
@@ -137,8 +148,8 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
     }
   }
 
-  const server = await startServer(handler, options.tls)
-  return Object.assign(server, { issued })
+  const server = await startServer(handler, options.tls, options.ipv6 ? '::1' : '127.0.0.1')
+  return Object.assign(server, { issued, refreshTokens })
 }
 
 export function iamErrorBody(code: string, message: string): string {

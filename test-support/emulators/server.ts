@@ -37,7 +37,12 @@ export interface Emulator {
   close(): Promise<void>
 }
 
-export async function startServer(handler: Handler, tls?: { key: string; cert: string }): Promise<Emulator> {
+/** An emulator on loopback: 127.0.0.1 unless `host` is '::1'. */
+export async function startServer(
+  handler: Handler,
+  tls?: { key: string; cert: string },
+  host: '127.0.0.1' | '::1' = '127.0.0.1',
+): Promise<Emulator> {
   const requests: RecordedRequest[] = []
   const faults: Fault[] = []
   const hung = new Set<http.ServerResponse>()
@@ -67,11 +72,11 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
     })
   }
   const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, listener) : http.createServer(listener)
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>(resolve => server.listen(0, host, resolve))
   const { port } = server.address() as AddressInfo
-  const host = tls ? 'localhost' : '127.0.0.1'
+  const name = host === '::1' ? '[::1]' : tls ? 'localhost' : '127.0.0.1'
   return {
-    url: `${tls ? 'https' : 'http'}://${host}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${name}:${port}`,
     port,
     requests,
     fail: (...more) => faults.push(...more),

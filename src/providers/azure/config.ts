@@ -1,6 +1,6 @@
 import { createPrivateKey } from 'node:crypto'
 import { InputError } from '../../errors.ts'
-import { endpointUrl, readCommon, type CommonConfig, type Inputs } from '../../inputs.ts'
+import { readCommon, type CommonConfig, type Inputs } from '../../inputs.ts'
 
 export const AZURE_AUTH_TYPES = [
   'client-secret',
@@ -42,6 +42,8 @@ export interface AzureConfig extends CommonConfig {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** Two or more DNS labels: what a tenant's domain looks like, and nothing that would change a URL path. */
+const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/i
 
 export function readAzureConfig(inputs: Inputs): AzureConfig {
   const authType = resolveAuthType(
@@ -61,11 +63,11 @@ export function readAzureConfig(inputs: Inputs): AzureConfig {
       'give the directory (tenant) id, e.g. tenant-id: ${{ vars.AZURE_TENANT_ID }}, or set AZURE_TENANT_ID.',
     )
   }
-  if (tenantId && !/^[0-9A-Za-z.-]{1,256}$/.test(tenantId)) {
+  if (tenantId && !GUID.test(tenantId) && !DOMAIN.test(tenantId)) {
     throw new InputError(
       'tenant-id',
-      'may only hold letters, digits, dots and hyphens.',
-      'give the tenant GUID or its domain, e.g. contoso.onmicrosoft.com.',
+      'is neither a GUID nor a domain name.',
+      'give the directory (tenant) id (a GUID) or a verified domain of the tenant, e.g. contoso.onmicrosoft.com.',
     )
   }
   const clientId = authType === 'azure-cli' ? '' : inputs.orEnv('client-id', 'AZURE_CLIENT_ID')
@@ -89,7 +91,7 @@ export function readAzureConfig(inputs: Inputs): AzureConfig {
   const scope = readScope(inputs)
   const cloud = readCloud(inputs)
   const custom = authType === 'managed-identity' || authType === 'azure-cli' ? '' : inputs.get('authority-host')
-  const authorityHost = custom ? endpointUrl('authority-host', custom, false) : CLOUDS[cloud].authorityHost
+  const authorityHost = custom ? inputs.url('authority-host', '', false) : CLOUDS[cloud].authorityHost
   const oidcAudience = authType === 'oidc' ? inputs.get('oidc-audience') || CLOUDS[cloud].oidcAudience : ''
 
   return {
@@ -196,6 +198,13 @@ function readScope(inputs: Inputs): string {
       'resource',
       'is required for provider azure (or give scope).',
       'give the resource the token is for, e.g. resource: https://myfhir.azurehealthcareapis.com.',
+    )
+  }
+  if (/\/\.default$/i.test(resource)) {
+    throw new InputError(
+      'resource',
+      `is '${resource.slice(0, 200)}', which is already a scope (it ends in /.default).`,
+      `give it as scope: ${resource.slice(0, 200)}, or drop /.default from resource.`,
     )
   }
   const [name, value] = resource ? ['resource', resource] : ['scope', scope]

@@ -4,7 +4,7 @@ import { safeText } from '../../safe-text.ts'
 import { USER_AGENT_PREFIX } from '../../user-agent.ts'
 import type { ProviderContext } from '../provider.ts'
 import type { AzureConfig } from './config.ts'
-import { deadlinePolicy, retryPolicy } from './pipeline.ts'
+import { deadlinePolicy, retryPolicy, type RedirectWatch } from './pipeline.ts'
 
 /**
  * One @azure/identity credential per auth type. Its HTTP pipeline carries the action's retry
@@ -14,6 +14,7 @@ export async function createCredential(
   config: AzureConfig,
   ctx: ProviderContext,
   oidcAssertion: () => Promise<string>,
+  redirects: RedirectWatch,
 ): Promise<TokenCredential> {
   const [identity, { AzureLogger }] = await Promise.all([import('@azure/identity'), import('@azure/logger')])
   // The SDK's pipeline checks `typeof FormData` on every request. In Node that first touch loads
@@ -23,7 +24,7 @@ export async function createCredential(
   delete (globalThis as { FormData?: unknown }).FormData
   // The SDK logs (AZURE_LOG_LEVEL) to stderr, which the runner also scans for workflow commands:
   // route them through the action's debug log, one inert line each, secrets redacted.
-  AzureLogger.log = (...args: unknown[]) => ctx.debug(safeText(format(...args), 2000))
+  AzureLogger.log = (...args: unknown[]) => ctx.debug(safeText(format(...args), ctx.redact, 2000))
   const options: ClientSecretCredentialOptions = {
     authorityHost: config.authorityHost,
     disableInstanceDiscovery: config.disableInstanceDiscovery,
@@ -32,6 +33,7 @@ export async function createCredential(
     additionalPolicies: [
       { policy: deadlinePolicy(ctx.retry.deadline), position: 'perCall' },
       { policy: retryPolicy(ctx.retry), position: 'perCall' },
+      { policy: redirects.policy(), position: 'perCall' },
     ],
   }
   // Managed identity ignores additionalPolicies: the SDK's own retries, bounded by max-attempts.

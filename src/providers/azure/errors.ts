@@ -1,7 +1,7 @@
 import type { Deadline } from '../../deadline.ts'
 import { ActionError } from '../../errors.ts'
 import { jwtClaims, stringClaim } from '../../jwt.ts'
-import { safeText } from '../../safe-text.ts'
+import { safeText, type Redact } from '../../safe-text.ts'
 import type { ProviderContext } from '../provider.ts'
 import type { AzureConfig } from './config.ts'
 
@@ -59,6 +59,7 @@ export function azureError(
   config: AzureConfig,
   deadline: Deadline,
   oidcToken: string | undefined,
+  redact: Redact,
 ): ActionError {
   if (error instanceof ActionError) return error
   const chain = causes(error)
@@ -69,17 +70,17 @@ export function azureError(
   }
   const code = /AADSTS(\d+)/.exec(text)?.[1] ?? chain.map(e => e.errorNo).find(Boolean)
   if (code) {
-    const lines = [`Entra ID refused the token request (${config.authType}): ${describe(text, code)}`]
+    const lines = [`Entra ID refused the token request (${config.authType}): ${describe(text, code, redact)}`]
     const correlationId =
       chain.map(e => e.correlationId).find(Boolean) ?? /Correlation ID: ([0-9a-f-]{36})/i.exec(text)?.[1]
-    if (correlationId) lines.push(`Correlation ID: ${safeText(correlationId, 60)}`)
-    if (FEDERATION_CODES.has(code) && oidcToken) lines.push(describeOidcToken(oidcToken))
+    if (correlationId) lines.push(`Correlation ID: ${safeText(correlationId, redact, 60)}`)
+    if (FEDERATION_CODES.has(code) && oidcToken) lines.push(describeOidcToken(oidcToken, redact))
     return new ActionError(lines.join('\n'), {
       fix: AADSTS_HINTS[code] ?? `look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`,
     })
   }
   // MSAL appends the raw response headers to unknown errors: noise for the user.
-  const message = safeText((chain[0]?.message ?? String(error)).replace(/\s*Headers: \{[\s\S]*$/, ''), 600)
+  const message = safeText((chain[0]?.message ?? String(error)).replace(/\s*Headers: \{[\s\S]*$/, ''), redact, 600)
   const unavailable = chain.some(e => e.name === 'CredentialUnavailableError')
   return new ActionError(`Could not get an Entra ID token (${config.authType}): ${message}`, {
     fix: unavailable ? UNAVAILABLE_HINTS[config.authType] : networkOrGeneric(text, config),
@@ -118,7 +119,7 @@ export async function explainDiscoveryFailure(
   const description = errorDescription(answer)
   if (description) return { message: description }
   return new ActionError(
-    `Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}${failure ? ` (${safeText(failure, 200)})` : ''}.`,
+    `Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}${failure ? ` (${safeText(failure, ctx.redact, 200)})` : ''}.`,
     {
       fix:
         networkHint(failure, config) ??
@@ -168,16 +169,16 @@ function networkHint(text: string, config: AzureConfig): string | undefined {
 }
 
 /** "AADSTS7000215: Invalid client secret provided. ..." without the trace and correlation noise. */
-function describe(text: string, code: string): string {
+function describe(text: string, code: string, redact: Redact): string {
   const start = text.indexOf(`AADSTS${code}`)
   const from = start >= 0 ? text.slice(start) : text
   const description = from.split(/\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n)/)[0] ?? from
-  return safeText(description || `AADSTS${code}`, 500)
+  return safeText(description || `AADSTS${code}`, redact, 500)
 }
 
-function describeOidcToken(token: string): string {
+function describeOidcToken(token: string, redact: Redact): string {
   const claims = jwtClaims(token)
-  const claim = (name: string) => safeText(stringClaim(claims, name) ?? '?', 300)
+  const claim = (name: string) => safeText(stringClaim(claims, name) ?? '?', redact, 300)
   return `The GitHub OIDC token had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`
 }
 

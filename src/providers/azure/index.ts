@@ -5,6 +5,7 @@ import { detailRows, type FetchedToken, type ProviderContext } from '../provider
 import type { AzureConfig } from './config.ts'
 import { createCredential } from './credential.ts'
 import { azureError, explainDiscoveryFailure, requestName } from './errors.ts'
+import { RedirectWatch } from './pipeline.ts'
 
 export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): Promise<FetchedToken> {
   let lastOidcToken: string | undefined
@@ -12,7 +13,7 @@ export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): 
   const oidcAssertion = async (): Promise<string> => {
     // msal-node asks twice per token request (once for the request, once for its client
     // configuration): one GitHub token serves both, and a new one is fetched when it nears expiry.
-    if (!lastOidcToken || expiresWithin(lastOidcToken, OIDC_MIN_LIFE_SECONDS)) {
+    if (!lastOidcToken || expiresWithin(lastOidcToken, OIDC_MIN_LIFE_SECONDS, ctx.now())) {
       try {
         lastOidcToken = await fetchGitHubOidcToken(config.oidcAudience, ctx)
       } catch (error) {
@@ -22,35 +23,58 @@ export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): 
     }
     return lastOidcToken
   }
+  const redirects = new RedirectWatch()
   let credential: TokenCredential
   let result
   try {
-    credential = await createCredential(config, ctx, oidcAssertion)
+    credential = await createCredential(config, ctx, oidcAssertion, redirects)
     const request = credential.getToken(config.scope, {
       abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())),
     })
     result = await ctx.retry.deadline.race(request, requestName(config))
   } catch (error) {
     if (oidcFailure) throw oidcFailure
-    throw azureError(await explainDiscoveryFailure(error, config, ctx), config, ctx.retry.deadline, lastOidcToken)
+    const redirect = redirects.error(ctx.redact)
+    if (redirect) throw redirect
+    throw azureError(
+      await explainDiscoveryFailure(error, config, ctx),
+      config,
+      ctx.retry.deadline,
+      lastOidcToken,
+      ctx.redact,
+    )
   }
-  if (!result?.token) throw azureError(new Error('no token returned'), config, ctx.retry.deadline, lastOidcToken)
+  if (!result?.token) {
+    throw azureError(new Error('no token returned'), config, ctx.retry.deadline, lastOidcToken, ctx.redact)
+  }
+  ctx.mask(result.token)
+  const claims = jwtClaims(result.token)
   return {
     accessToken: result.token,
-    expiresOn: new Date(result.expiresOnTimestamp),
-    details: identity(result.token, config),
+    expiresOnMs: result.expiresOnTimestamp,
+    expirySource: EXPIRY_FIELDS[config.authType],
+    details: identity(claims, config),
+    subject: stringClaim(claims, 'appid') ?? stringClaim(claims, 'azp') ?? (config.clientId || undefined),
   }
+}
+
+/** Where @azure/identity reads the expiry from, per auth type: named when it is not sane. */
+const EXPIRY_FIELDS: Record<AzureConfig['authType'], string> = {
+  'client-secret': 'expires_in',
+  'client-certificate': 'expires_in',
+  oidc: 'expires_in',
+  'managed-identity': 'expires_on',
+  'azure-cli': 'expires_on',
 }
 
 const OIDC_MIN_LIFE_SECONDS = 60
 
-function expiresWithin(token: string, seconds: number): boolean {
+function expiresWithin(token: string, seconds: number, now: number): boolean {
   const exp = Number(stringClaim(jwtClaims(token), 'exp'))
-  return !Number.isFinite(exp) || exp * 1000 - Date.now() < seconds * 1000
+  return !Number.isFinite(exp) || exp * 1000 - now < seconds * 1000
 }
 
-function identity(accessToken: string, config: AzureConfig): Array<[string, string]> {
-  const claims = jwtClaims(accessToken)
+function identity(claims: Record<string, unknown> | undefined, config: AzureConfig): Array<[string, string]> {
   const appSignIn = config.authType !== 'managed-identity' && config.authType !== 'azure-cli'
   return detailRows([
     ['Tenant', stringClaim(claims, 'tid') ?? (config.tenantId || undefined)],

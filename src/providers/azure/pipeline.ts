@@ -1,6 +1,8 @@
 import type { ClientSecretCredentialOptions } from '@azure/identity'
 import type { Deadline } from '../../deadline.ts'
-import { TLS_ERRORS } from '../../http.ts'
+import type { ActionError } from '../../errors.ts'
+import { TLS_ERRORS, redirected } from '../../http.ts'
+import type { Redact } from '../../safe-text.ts'
 import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy } from '../../retry.ts'
 
 type PipelinePolicy = NonNullable<ClientSecretCredentialOptions['additionalPolicies']>[number]['policy']
@@ -22,11 +24,16 @@ export function retryPolicy(retry: RetryPolicy): PipelinePolicy {
             response = await next(request)
           } catch (error) {
             throw isNetworkError(error)
-              ? new TransientFailure(error, String((error as { code?: unknown }).code ?? 'network error'))
+              ? new TransientFailure(error, String((error as { code?: unknown }).code ?? 'network error'), retry.now())
               : error
           }
           if (isTransientStatus(response.status))
-            throw new TransientFailure(response, `HTTP ${response.status}`, response.headers.get('retry-after'))
+            throw new TransientFailure(
+              response,
+              `HTTP ${response.status}`,
+              retry.now(),
+              response.headers.get('retry-after'),
+            )
           return response
         }, retry)
       } catch (error) {
@@ -45,11 +52,11 @@ class TransientFailure extends Error {
   readonly retryAfterMs: number | undefined
   readonly last: unknown
 
-  constructor(last: unknown, reason: string, retryAfter?: string) {
+  constructor(last: unknown, reason: string, now: number, retryAfter?: string) {
     super(reason)
     this.last = last
     this.reason = reason
-    this.retryAfterMs = parseRetryAfter(retryAfter)
+    this.retryAfterMs = parseRetryAfter(retryAfter, now)
   }
 }
 
@@ -74,5 +81,41 @@ export function deadlinePolicy(deadline: Deadline): PipelinePolicy {
       request.abortSignal = own instanceof AbortSignal ? AbortSignal.any([own, signal]) : signal
       return next(request)
     },
+  }
+}
+
+/**
+ * The SDK follows a redirect only within the same origin; MSAL then reports any other as
+ * "unknown_error … Http status code: 307". The watch keeps what was refused, so that the
+ * error can say that the authority redirected, and where to.
+ */
+export class RedirectWatch {
+  private seen: { status: number; url: string; location: string | undefined } | undefined
+
+  policy(): PipelinePolicy {
+    return {
+      name: 'getTokenRedirectWatch',
+      sendRequest: async (request, next) => {
+        const response = await next(request)
+        if (response.status >= 300 && response.status < 400) {
+          this.seen = { status: response.status, url: request.url, location: response.headers.get('location') }
+        }
+        return response
+      },
+    }
+  }
+
+  error(redact: Redact): ActionError | undefined {
+    if (!this.seen) return undefined
+    const { status, url, location } = this.seen
+    return redirected(
+      { status, headers: { location }, body: '' },
+      {
+        service: 'Entra ID',
+        endpointInput: 'authority-host (or cloud)',
+        request: { method: 'POST', url, headers: {} },
+        redact,
+      },
+    )
   }
 }

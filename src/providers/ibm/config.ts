@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.ts'
-import { endpointUrl, readCommon, type CommonConfig, type Inputs } from '../../inputs.ts'
+import { readCommon, type CommonConfig, type Inputs } from '../../inputs.ts'
 
 export const IBM_AUTH_TYPES = ['api-key', 'trusted-profile', 'compute-resource'] as const
 export type IbmAuthType = (typeof IBM_AUTH_TYPES)[number]
@@ -50,8 +50,7 @@ export function readIbmConfig(inputs: Inputs): IbmConfig {
       'pass the IAM API key from a secret: api-key: ${{ secrets.IBMCLOUD_API_KEY }} (or set the IBMCLOUD_API_KEY environment variable).',
     )
   }
-  const rawEndpoint = inputs.get('iam-endpoint') || 'https://iam.cloud.ibm.com'
-  const iamEndpoint = endpointUrl('iam-endpoint', rawEndpoint, true).replace(/\/identity\/token$/, '')
+  const iamEndpoint = inputs.url('iam-endpoint', 'https://iam.cloud.ibm.com', true).replace(/\/identity\/token$/, '')
   const profile = resolved === 'api-key' ? undefined : readProfile(inputs, resolved)
   const crTokenFile = resolved === 'compute-resource' ? inputs.get('cr-token-file') || undefined : undefined
 

@@ -1,4 +1,5 @@
 import { ActionError } from '../../errors.ts'
+import { FileError, emptyFile } from '../../files.ts'
 import type { ProviderContext } from '../provider.ts'
 
 /** Where IKS, OpenShift and Code Engine project a compute resource token, in IBM's order. */
@@ -8,27 +9,27 @@ export const CR_TOKEN_PATHS = [
   '/var/run/secrets/codeengine.cloud.ibm.com/compute-resource-token/token',
 ]
 
-export async function readComputeResourceToken(file: string | undefined, ctx: ProviderContext): Promise<string> {
-  const candidates = file ? [file] : CR_TOKEN_PATHS
-  for (const path of candidates) {
+/** The given file, or the first of IBM's standard paths that exists. Masked before it is returned. */
+export async function readComputeResourceToken(
+  file: string | undefined,
+  ctx: Pick<ProviderContext, 'readFile' | 'mask' | 'debug'>,
+  standardPaths: readonly string[] = CR_TOKEN_PATHS,
+): Promise<string> {
+  for (const path of file ? [file] : standardPaths) {
     let text: string
     try {
-      text = (await ctx.readFile(path)).trim()
-    } catch {
-      continue
+      text = await ctx.readFile(path, 'cr-token-file')
+    } catch (error) {
+      if (!file && error instanceof FileError && error.problem === 'missing') continue
+      throw error
     }
-    if (text) {
-      ctx.mask(text)
-      ctx.debug(`Using the compute resource token from ${path}`)
-      return text
-    }
+    if (!text && !file) continue
+    if (!text) throw emptyFile('cr-token-file', path)
+    ctx.mask(text)
+    ctx.debug(`Using the compute resource token from ${path}`)
+    return text
   }
-  throw new ActionError(
-    file
-      ? `The compute resource token file '${file}' (cr-token-file) cannot be read or is empty.`
-      : `No compute resource token found at ${CR_TOKEN_PATHS.join(', ')}.`,
-    {
-      fix: 'auth-type compute-resource runs on IBM compute (IKS, OpenShift, Code Engine) with a projected service account token: set cr-token-file to its path, or use api-key / trusted-profile on other runners.',
-    },
-  )
+  throw new ActionError(`No compute resource token found at ${standardPaths.join(', ')}.`, {
+    fix: 'auth-type compute-resource runs on IBM compute (IKS, OpenShift, Code Engine) with a projected service account token: set cr-token-file to its path, or use api-key / trusted-profile on other runners.',
+  })
 }

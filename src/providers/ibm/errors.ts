@@ -1,6 +1,7 @@
 import { ActionError } from '../../errors.ts'
 import type { HttpStatusError } from '../../http.ts'
-import { safeText } from '../../safe-text.ts'
+import { safeText, type Redact } from '../../safe-text.ts'
+import type { IbmAuthType } from './config.ts'
 
 /** One-line fixes for the BXNIM codes users meet most. */
 export const BXNIM_HINTS: Record<string, string> = {
@@ -10,6 +11,14 @@ export const BXNIM_HINTS: Record<string, string> = {
   BXNIM0408E: 'the refresh token has expired: fetch a new token with the API key.',
   BXNIM0398E:
     'this identity may not assume the trusted profile: add a trust relationship for it (IAM > Trusted profiles > Trust relationship), or check profile-id / profile-crn / profile-name.',
+}
+
+/** Where a code means something else for an auth type: compute-resource sends a CR token, not an API key. */
+const AUTH_TYPE_HINTS: Partial<Record<IbmAuthType, Record<string, string>>> = {
+  'compute-resource': {
+    BXNIM0407E:
+      "the compute resource token is not valid (expired, or not a token this account trusts): point cr-token-file at the projected service account token the platform refreshes (not a copy), and check the trusted profile's compute resource trust.",
+  },
 }
 
 const STATUS_HINTS: Record<number, string> = {
@@ -27,7 +36,7 @@ interface IamErrorBody {
 }
 
 /** Turns an IAM error answer into one actionable message: code, message, request id, fix. */
-export function iamError(error: HttpStatusError, step: string): ActionError {
+export function iamError(error: HttpStatusError, step: string, authType: IbmAuthType, redact: Redact): ActionError {
   let body: IamErrorBody = {}
   try {
     const parsed: unknown = JSON.parse(error.body)
@@ -35,17 +44,18 @@ export function iamError(error: HttpStatusError, step: string): ActionError {
   } catch {
     // not JSON: reported below by status alone
   }
-  const code = typeof body.errorCode === 'string' ? safeText(body.errorCode, 40) : undefined
-  const message = typeof body.errorMessage === 'string' ? safeText(body.errorMessage, 500) : undefined
-  const requestId = typeof body.context?.requestId === 'string' ? safeText(body.context.requestId, 100) : undefined
+  const code = typeof body.errorCode === 'string' ? safeText(body.errorCode, redact, 40) : undefined
+  const message = typeof body.errorMessage === 'string' ? safeText(body.errorMessage, redact, 500) : undefined
+  const requestId =
+    typeof body.context?.requestId === 'string' ? safeText(body.context.requestId, redact, 100) : undefined
   const said =
     code || message
       ? `${code ?? ''}${code && message ? ' ' : ''}${message ?? ''}`
-      : safeText(error.body, 300) || '(empty body)'
+      : safeText(error.body, redact, 300) || '(empty body)'
   const lines = [`IBM Cloud IAM refused ${step} (HTTP ${error.status}): ${said}`]
   if (requestId) lines.push(`Request id: ${requestId}`)
   const fix =
-    (code && BXNIM_HINTS[code]) ??
+    (code ? (AUTH_TYPE_HINTS[authType]?.[code] ?? BXNIM_HINTS[code]) : undefined) ??
     STATUS_HINTS[error.status] ??
     (error.status >= 500
       ? 'IBM Cloud IAM had a server error: retry later (see status.cloud.ibm.com), or raise max-attempts.'

@@ -15,7 +15,6 @@ export async function getIbmToken(config: IbmConfig, ctx: ProviderContext): Prom
       break
     case 'trusted-profile': {
       const own = await grant(config, ctx, apiKeyGrant(config.apiKey), 'the API key')
-      ctx.mask(own.accessToken)
       token = await grant(
         config,
         ctx,
@@ -35,26 +34,26 @@ export async function getIbmToken(config: IbmConfig, ctx: ProviderContext): Prom
       break
     }
   }
-  return { accessToken: token.accessToken, expiresOn: token.expiresOn, details: identity(token.accessToken, config) }
+  const claims = jwtClaims(token.accessToken)
+  return { ...token, details: identity(claims, config), subject: stringClaim(claims, 'iam_id') }
 }
 
-interface IamToken {
-  accessToken: string
-  expiresOn: Date
-}
+type IamToken = Pick<FetchedToken, 'accessToken' | 'expiresOnMs' | 'expirySource'>
 
 async function grant(config: IbmConfig, ctx: ProviderContext, form: Form, step: string): Promise<IamToken> {
   const body = await requestJson({
     service: 'IBM Cloud IAM',
+    endpointInput: 'iam-endpoint',
     transport: ctx.transport,
     retry: ctx.retry,
+    redact: ctx.redact,
     request: {
       method: 'POST',
       url: `${config.iamEndpoint}/identity/token`,
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: new URLSearchParams(form).toString(),
     },
-    refused: error => iamError(error, step),
+    refused: error => iamError(error, step, config.authType, ctx.redact),
   })
   const accessToken = body.access_token
   if (typeof accessToken !== 'string' || accessToken === '') {
@@ -62,15 +61,20 @@ async function grant(config: IbmConfig, ctx: ProviderContext, form: Form, step: 
       fix: 'check that iam-endpoint is IBM Cloud IAM (e.g. https://iam.cloud.ibm.com or https://private.iam.cloud.ibm.com).',
     })
   }
+  ctx.mask(accessToken)
   if (typeof body.refresh_token === 'string' && body.refresh_token !== 'not_supported') ctx.mask(body.refresh_token)
-  return { accessToken, expiresOn: expiry(body) }
+  return { accessToken, ...expiry(body, ctx.now()) }
 }
 
-/** `expiration` (epoch seconds) is authoritative; `expires_in` is the fallback. */
-function expiry(body: Record<string, unknown>): Date {
-  if (typeof body.expiration === 'number' && body.expiration > 0) return new Date(body.expiration * 1000)
-  const seconds = typeof body.expires_in === 'number' ? body.expires_in : 3600
-  return new Date(Date.now() + seconds * 1000)
+/** `expiration` (epoch seconds) is authoritative; `expires_in` is the fallback. Checked before publishing. */
+function expiry(body: Record<string, unknown>, now: number): Pick<FetchedToken, 'expiresOnMs' | 'expirySource'> {
+  if (body.expiration !== undefined) return { expiresOnMs: seconds(body.expiration) * 1000, expirySource: 'expiration' }
+  return { expiresOnMs: now + seconds(body.expires_in) * 1000, expirySource: 'expires_in' }
+}
+
+function seconds(value: unknown): number {
+  if (typeof value === 'number') return value
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN
 }
 
 function profileOf(config: IbmConfig): ProfileRef {
@@ -84,8 +88,7 @@ function describeProfile(profile: ProfileRef): string {
   return `profile-name ${profile.name}${profile.accountId ? ` in account ${profile.accountId}` : ''}`
 }
 
-function identity(accessToken: string, config: IbmConfig): Array<[string, string]> {
-  const claims = jwtClaims(accessToken)
+function identity(claims: Record<string, unknown> | undefined, config: IbmConfig): Array<[string, string]> {
   return detailRows([
     ['Identity', stringClaim(claims, 'iam_id')],
     ['Subject', stringClaim(claims, 'sub')],

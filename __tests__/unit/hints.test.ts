@@ -1,0 +1,79 @@
+/**
+ * Every provider code in README's troubleshooting table gets its own fix, checked against
+ * expectations written here (not read back from the hint tables, so a deleted hint fails).
+ */
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Deadline } from '../../src/deadline.ts'
+import { HttpStatusError } from '../../src/http.ts'
+import type { AzureConfig } from '../../src/providers/azure/config.ts'
+import { azureError } from '../../src/providers/azure/errors.ts'
+import { iamError } from '../../src/providers/ibm/errors.ts'
+import { ROOT } from '../../test-support/run-action.ts'
+
+const AADSTS: Array<[code: string, fix: RegExp]> = [
+  ['7000215', /secret's Value .* not its Secret ID/],
+  ['7000222', /client secret has expired: create a new one/],
+  ['700016', /no app with this client-id in this tenant/],
+  ['70021', /no federated credential on the app matches/],
+  ['700211', /matches the token's issuer/],
+  ['700212', /matches the token's audience/],
+  ['700213', /matches the token's subject/],
+  ['700024', /outside its time window: check the runner's clock/],
+  ['700027', /certificate is not registered on the app/],
+  ['90002', /tenant was not found: check tenant-id and cloud/],
+  ['90033', /transient problem: re-run the job/],
+  ['500011', /resource principal was not found in the tenant: check resource \/ scope/],
+  ['1002012', /must end in \/\.default/],
+]
+
+const BXNIM: Array<[code: string, fix: RegExp]> = [
+  ['BXNIM0415E', /API key does not exist in this account/],
+  ['BXNIM0407E', /check that api-key holds the whole key/],
+  ['BXNIM0408E', /refresh token has expired/],
+  ['BXNIM0398E', /may not assume the trusted profile: add a trust relationship/],
+]
+
+const config = {
+  provider: 'azure',
+  authType: 'client-secret',
+  authorityHost: 'https://login.microsoftonline.com',
+} as AzureConfig
+const troubleshooting = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n## Troubleshooting\n')[1] ?? ''
+
+describe('AADSTS fixes', () => {
+  it.each(AADSTS)('AADSTS%s', (code, fix) => {
+    const error = azureError(
+      { message: `AADSTS${code}: something went wrong. Trace ID: x Correlation ID: y` },
+      config,
+      new Deadline(60, Date.now),
+      undefined,
+      text => text,
+    )
+    expect(error.message).toContain(`AADSTS${code}`)
+    expect(error.fix).toMatch(fix)
+    expect(troubleshooting).toMatch(new RegExp(`AADSTS${code}\\b|\\b${code}\\b`))
+  })
+
+  it('an unknown code links to its page', () => {
+    const error = azureError({ message: 'AADSTS123456: new.' }, config, new Deadline(60, Date.now), undefined, t => t)
+    expect(error.fix).toBe('look up AADSTS123456 at https://login.microsoftonline.com/error?code=123456.')
+  })
+})
+
+describe('BXNIM fixes', () => {
+  const answer = (code: string) =>
+    new HttpStatusError(400, JSON.stringify({ errorCode: code, errorMessage: 'm' }), undefined, 0)
+
+  it.each(BXNIM)('%s', (code, fix) => {
+    expect(iamError(answer(code), 'the API key', 'api-key', t => t).fix).toMatch(fix)
+    expect(troubleshooting).toContain(code)
+  })
+
+  it('BXNIM0407E on compute-resource is about the CR token', () => {
+    expect(iamError(answer('BXNIM0407E'), 'the CR token', 'compute-resource', t => t).fix).toMatch(
+      /^the compute resource token is not valid/,
+    )
+  })
+})

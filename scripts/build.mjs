@@ -1,0 +1,37 @@
+// npm run build: the ncc bundle in dist/ (what runners execute), built once with source maps.
+// The maps go to coverage/dist-maps/ (not committed): `npm test` maps the end-to-end runs' V8
+// coverage of dist/ back to src/ with them. dist/ itself is byte-for-byte the build without maps.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const DIST = join(ROOT, 'dist')
+const MAPS = join(ROOT, 'coverage', 'dist-maps')
+
+rmSync(DIST, { recursive: true, force: true })
+rmSync(MAPS, { recursive: true, force: true })
+const ncc = join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
+const args = [
+  'build',
+  'src/index.ts',
+  '-o',
+  'dist',
+  '-m',
+  '-s',
+  '--no-source-map-register',
+  '--license',
+  'licenses.txt',
+]
+const built = spawnSync(process.execPath, [ncc, ...args, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' })
+if (built.status !== 0) process.exit(built.status ?? 1)
+
+mkdirSync(MAPS, { recursive: true })
+for (const name of readdirSync(DIST)) {
+  if (name.endsWith('.js.map')) renameSync(join(DIST, name), join(MAPS, name))
+  if (!name.endsWith('.js')) continue
+  const file = join(DIST, name)
+  const code = readFileSync(file, 'utf8')
+  writeFileSync(file, code.replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, ''))
+}
