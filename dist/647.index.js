@@ -166,7 +166,12 @@ class RedirectWatch {
         if (!this.seen)
             return undefined;
         const { status, url, location } = this.seen;
-        return (0,http/* redirected */.cP)({ status, headers: { location }, body: '' }, { service: 'Entra ID', endpointInput: 'authority-host (or cloud)', request: { method: 'POST', url, headers: {} }, redact });
+        return (0,http/* redirected */.cP)({ status, headers: { location }, body: '' }, {
+            service: 'Entra ID',
+            endpointInput: 'authority-host (or cloud)',
+            request: { method: 'POST', url, headers: {} },
+            redact,
+        });
     }
 }
 
