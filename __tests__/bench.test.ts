@@ -3,10 +3,10 @@
  * It checks the shape of the report, never a time: timings belong to `npm run bench`.
  */
 import { expect, test } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { runNode } from '../test-support/process.ts'
 import { ROOT } from '../test-support/run-action.ts'
 
 const ROWS = [
@@ -19,34 +19,16 @@ const ROWS = [
   'floor: @actions/core, one output',
 ]
 
-/** Node 24 runs bench.ts (type stripping); under jest that is normally process.execPath already. */
-function node24(): string {
-  const major = Number(process.versions.node.split('.')[0])
-  return major >= 24 ? process.execPath : join(ROOT, 'node_modules', '.bin', 'node')
-}
-
-function runQuickBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(node24(), [join(ROOT, 'bench', 'bench.ts'), '--quick'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: process.env.HOME ?? '/tmp',
-        // Same override as test-support/run-action.ts: measure another build of the action.
-        ...(process.env.GET_TOKEN_ENTRY ? { GET_TOKEN_ENTRY: process.env.GET_TOKEN_ENTRY } : {}),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', chunk => (stdout += chunk))
-    child.stderr.on('data', chunk => (stderr += chunk))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 100_000)
-    child.on('error', reject)
-    child.on('close', code => {
-      clearTimeout(timer)
-      resolve({ code, stdout, stderr })
-    })
+function runQuickBench() {
+  return runNode([join(ROOT, 'bench', 'bench.ts'), '--quick'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? '/tmp',
+      // Same override as test-support/run-action.ts: measure another build of the action.
+      ...(process.env.GET_TOKEN_ENTRY ? { GET_TOKEN_ENTRY: process.env.GET_TOKEN_ENTRY } : {}),
+    },
+    timeoutMs: 100_000,
   })
 }
 

@@ -9,7 +9,6 @@
  * Every path is a fresh `node` process: spawn → exit, timed from the parent. Paths take turns
  * (A B C … A B C …) so drift on the machine hits all of them alike. Network: 127.0.0.1 only.
  */
-import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os'
@@ -25,10 +24,10 @@ import {
 } from '../test-support/emulators/entra-id.ts'
 import { startIbmIam, type IbmIamEmulator } from '../test-support/emulators/ibm-iam.ts'
 import type { Emulator } from '../test-support/emulators/server.ts'
+import { runNode, type Finished } from '../test-support/process.ts'
 import { FIXTURES, ROOT, actionDefaults, parseFileCommands } from '../test-support/run-action.ts'
 
 const BENCH = join(ROOT, 'bench')
-const NODE = process.execPath
 const API_KEY = 'bench-api-key-0123456789abcdef'
 const PROFILE_ID = 'Profile-bench-0000-1111-2222-333333333333'
 const RESOURCE = 'https://x.azurehealthcareapis.com'
@@ -364,25 +363,8 @@ async function measure(paths: Path[]): Promise<Result[]> {
   return results
 }
 
-function exec(
-  argv: string[],
-  env: Record<string, string | undefined>,
-): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now()
-    const child = spawn(NODE, argv, { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', chunk => (stdout += chunk))
-    child.stderr.on('data', chunk => (stderr += chunk))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
-    child.on('error', reject)
-    child.on('close', code => {
-      const ms = performance.now() - started
-      clearTimeout(timer)
-      resolve({ ms, code, stdout, stderr })
-    })
-  })
+function exec(argv: string[], env: Record<string, string | undefined>): Promise<Finished> {
+  return runNode(argv, { env, cwd: ROOT })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,19 +1,26 @@
-import { Inputs, PROVIDER_INPUTS, SECRET_INPUTS, type InputSource } from './inputs.ts'
-import { readAzureConfig, type AzureConfig } from './providers/azure/config.ts'
-import { readIbmConfig, type IbmConfig } from './providers/ibm/config.ts'
+import { Inputs, type InputSource } from './inputs/reader.ts'
+import { readSettings, type RunSettings } from './inputs/settings.ts'
+import { PROVIDERS } from './providers/index.ts'
+import type { Credential, Provider } from './providers/provider.ts'
 
-export type Config = AzureConfig | IbmConfig
+export interface Config {
+  provider: Provider
+  credential: Credential
+  settings: RunSettings
+}
 
 /** Reads and validates every input before any request is sent. */
 export function readConfig(source: InputSource): Config {
-  // Mask every secret input first, also those of the other provider: even a misplaced secret stays hidden.
-  for (const [input, env] of SECRET_INPUTS) {
-    source.mask(source.getInput(input).trim())
-    if (env) source.mask((source.env[env] ?? '').trim())
+  const specs = PROVIDERS.flatMap(provider => provider.inputs)
+  // Every secret input first, also the other provider's: even a misplaced secret stays hidden.
+  for (const spec of specs.filter(spec => spec.secret)) {
+    source.mask(source.getInput(spec.name).trim())
+    if (spec.env) source.mask((source.env[spec.env] ?? '').trim())
   }
   const inputs = new Inputs(source)
-  const provider = inputs.choice('provider', ['azure', 'ibm'])
-  const config = provider === 'azure' ? readAzureConfig(inputs) : readIbmConfig(inputs)
-  inputs.warnUnused(PROVIDER_INPUTS, `provider ${provider} and auth-type ${config.authType}`)
-  return config
+  const provider = inputs.option('provider', PROVIDERS)
+  const credential = provider.credential(inputs)
+  const settings = readSettings(inputs)
+  inputs.warnUnused(specs, `provider ${provider.name} and auth-type ${credential.authType}`)
+  return { provider, credential, settings }
 }

@@ -1,16 +1,16 @@
 import * as actionsCore from '@actions/core'
-import { readConfig } from './config.ts'
-import { Deadline, type Clock } from './deadline.ts'
+import { readConfig, type Config } from './config.ts'
 import { failureMessage } from './errors.ts'
-import { fileReader, type ReadFile } from './files.ts'
-import { createTransport, type Transport } from './http.ts'
-import { PROVIDER_NAMES, fetchToken } from './providers/index.ts'
-import { publish } from './publish.ts'
-import { realSleep, type RetryPolicy } from './retry.ts'
-import { checkRunnerFiles } from './runner-files.ts'
-import { safeText } from './safe-text.ts'
-import { Secrets } from './secrets.ts'
-import { USER_AGENT_PREFIX } from './user-agent.ts'
+import { Deadline, type Clock } from './io/deadline.ts'
+import { fileReader, type ReadFile } from './io/files.ts'
+import { createTransport, type Transport } from './io/http.ts'
+import { realSleep, type RetryPolicy } from './io/retry.ts'
+import { redactingLog, type Log } from './log/log.ts'
+import { safeText } from './log/safe-text.ts'
+import { Secrets } from './log/secrets.ts'
+import type { ProviderContext } from './providers/provider.ts'
+import { publish } from './publish/publish.ts'
+import { checkRunnerFiles } from './publish/runner-files.ts'
 
 export type Core = Pick<
   typeof actionsCore,
@@ -42,7 +42,7 @@ export function defaultDeps(): RunDeps {
   return {
     core: actionsCore,
     env: process.env,
-    transport: createTransport(USER_AGENT_PREFIX),
+    transport: createTransport(),
     now: Date.now,
     sleep: realSleep,
     random: Math.random,
@@ -53,47 +53,48 @@ export function defaultDeps(): RunDeps {
 /** inputs → credential → token → publish. Failures end as one `::error::` line and exit code 1. */
 export async function run(deps: RunDeps = defaultDeps()): Promise<void> {
   const secrets = new Secrets(secret => deps.core.setSecret(secret))
-  // Every line the action prints passes through here: no secret, in any encoding, reaches the log.
-  const core: Core = {
-    ...deps.core,
-    info: message => deps.core.info(secrets.redact(message)),
-    warning: message => deps.core.warning(secrets.redact(String(message))),
-    debug: message => deps.core.debug(secrets.redact(message)),
-  }
+  const log = redactingLog(deps.core, secrets)
   try {
     const config = readConfig({
-      getInput: name => core.getInput(name),
+      getInput: name => deps.core.getInput(name),
       env: deps.env,
       mask: secret => secrets.add(secret),
-      warning: message => core.warning(message),
+      warning: message => log.warning(message),
     })
-    checkRunnerFiles(deps.env, config.exportEnv)
-    const deadline = new Deadline(config.timeoutSeconds, deps.now)
-    const retry: RetryPolicy = {
-      maxAttempts: config.maxAttempts,
-      deadline,
-      sleep: deps.sleep,
-      random: deps.random,
-      now: deps.now,
-      onRetry: (reason, delayMs, next) =>
-        core.info(`Retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${next} of ${config.maxAttempts}): ${reason}`),
-    }
-    const token = await fetchToken(config, {
-      transport: deps.transport,
-      retry,
-      mask: secret => secrets.addToken(secret),
-      redact: secrets.redact,
-      debug: message => core.debug(message),
-      env: deps.env,
-      readFile: deps.readFile(deadline),
-      now: deps.now,
-    })
-    const service = PROVIDER_NAMES[config.provider]
-    await publish(token, config, { core, secrets, env: deps.env, now: deps.now(), service })
+    checkRunnerFiles(deps.env, config.settings.exportEnv)
+    const token = await config.credential.getToken(providerContext(config, deps, secrets, log))
+    await publish(token, config, { core: { ...deps.core, ...log }, secrets, env: deps.env, now: deps.now() })
   } catch (error) {
-    if (core.isDebug() && error instanceof Error && error.stack) core.debug(safeText(error.stack, secrets.redact, 4000))
+    if (deps.core.isDebug() && error instanceof Error && error.stack) {
+      log.debug(safeText(error.stack, secrets.redact, 4000))
+    }
     deps.core.setFailed(secrets.redact(failureMessage(error)))
   } finally {
     deps.transport.dispose()
+  }
+}
+
+/** The outside world as a provider sees it: one retry policy and one deadline for everything. */
+function providerContext(config: Config, deps: RunDeps, secrets: Secrets, log: Log): ProviderContext {
+  const { maxAttempts, timeoutSeconds } = config.settings
+  const deadline = new Deadline(timeoutSeconds, deps.now)
+  const retry: RetryPolicy = {
+    maxAttempts,
+    deadline,
+    sleep: deps.sleep,
+    random: deps.random,
+    now: deps.now,
+    onRetry: (reason, delayMs, next) =>
+      log.info(`Retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${next} of ${maxAttempts}): ${reason}`),
+  }
+  return {
+    transport: deps.transport,
+    retry,
+    mask: secret => secrets.add(secret),
+    redact: secrets.redact,
+    debug: message => log.debug(message),
+    env: deps.env,
+    readFile: deps.readFile(deadline),
+    now: deps.now,
   }
 }

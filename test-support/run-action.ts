@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process'
 import { closeSync, openSync } from 'node:fs'
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runNode } from './process.ts'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const FIXTURES = join(ROOT, 'test-support', 'fixtures')
@@ -76,22 +76,15 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   if (process.env.GET_TOKEN_COVERAGE_DIR) env.NODE_V8_COVERAGE = process.env.GET_TOKEN_COVERAGE_DIR
   Object.assign(env, options.env)
   for (const name of options.unset ?? []) delete env[name]
-  const started = performance.now()
   const entry = options.entry ?? process.env.GET_TOKEN_ENTRY ?? join(ROOT, 'dist', 'index.js')
   const shared = options.stdoutIntoOutputFile ? openSync(files.GITHUB_OUTPUT, 'a') : undefined
-  const child = spawn(process.execPath, [entry], { env, cwd: dir, stdio: ['ignore', shared ?? 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  child.stdout?.on('data', chunk => (stdout += chunk))
-  child.stderr?.on('data', chunk => (stderr += chunk))
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000)
-  const code = await new Promise<number | null>(done => child.on('close', done))
-  clearTimeout(timer)
+  const finished = await runNode([entry], { env, cwd: dir, timeoutMs: options.timeoutMs ?? 30_000, stdoutFd: shared })
+  let { stdout } = finished
+  const { code, stderr, ms } = finished
   if (shared !== undefined) {
     closeSync(shared)
     stdout = await readFile(files.GITHUB_OUTPUT, 'utf8')
   }
-  const ms = performance.now() - started
   const result: ActionRun = {
     code,
     stdout,

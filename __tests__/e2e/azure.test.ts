@@ -1,19 +1,20 @@
 /**
- * The built bundle against loopback emulators of Entra ID, GitHub OIDC, App Service managed
- * identity and the Azure CLI, for every Azure auth type. Nothing leaves 127.0.0.1: Entra runs
- * always get `authority-host` (the emulator), managed-identity runs always get IDENTITY_ENDPOINT.
+ * interface.md for provider azure: every auth type against loopback emulators of Entra ID,
+ * GitHub OIDC, App Service managed identity and the Azure CLI, and every input refused before any
+ * request. Nothing leaves 127.0.0.1: Entra runs always get `authority-host` (the emulator),
+ * managed-identity runs always get IDENTITY_ENDPOINT.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, test } from '@jest/globals'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { delimiter, dirname, join } from 'node:path'
+import { delimiter, join } from 'node:path'
+import { expectOneError, expectToken } from '../../test-support/assertions.ts'
 import {
   CLIENT_ID,
   CLIENT_SECRET,
   EXPIRED_SECRET,
   TENANT_ID,
   defaultApp,
-  entraErrorBody,
   fixture,
   startEntraId,
   type EntraEmulator,
@@ -24,20 +25,19 @@ import {
   startGitHubOidc,
   type GitHubOidcEmulator,
 } from '../../test-support/emulators/github-oidc.ts'
-import { startIbmIam } from '../../test-support/emulators/ibm-iam.ts'
 import {
   USER_ASSIGNED_CLIENT_ID,
   startManagedIdentity,
   type ManagedIdentityEmulator,
 } from '../../test-support/emulators/managed-identity.ts'
-import { errorLines, leaks, stackTraces } from '../../test-support/leaks.ts'
-import { FIXTURES, ROOT, runAction, type ActionRun } from '../../test-support/run-action.ts'
+import { unsignedJwt } from '../../test-support/emulators/server.ts'
+import { leaks } from '../../test-support/leaks.ts'
+import { ROOT, runAction, type ActionRun } from '../../test-support/run-action.ts'
+import { RESOURCE, azureStep } from '../../test-support/steps.ts'
 
-const RESOURCE = 'https://x.azurehealthcareapis.com'
 const NO_FEDERATION_APP = '11111111-2222-4333-8444-555555555555'
 const OTHER_ISSUER_APP = '22222222-3333-4444-8555-666666666666'
 const UNKNOWN_APP = '99999999-8888-4777-8666-555555555555'
-const CA = { NODE_EXTRA_CA_CERTS: join(FIXTURES, 'tls-cert.pem') }
 const FAKE_AZ = join(ROOT, 'test-support', 'fake-az')
 const KEY = fixture('client-key.pem')
 const ENCRYPTED_KEY = fixture('client-key-encrypted.pem')
@@ -79,19 +79,7 @@ beforeEach(() => {
 })
 
 /** An Entra run: the emulator as authority, its certificate trusted, the given inputs on top. */
-function azure(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({
-    inputs: {
-      provider: 'azure',
-      'tenant-id': TENANT_ID,
-      'client-id': CLIENT_ID,
-      'authority-host': entra.url,
-      resource: RESOURCE,
-      ...inputs,
-    },
-    env: { ...CA, ...env },
-  })
-}
+const azure = azureStep(() => entra)
 
 /** Every secret a run could carry: inputs, derived tokens, PEM key lines. */
 function allSecrets(extra: string[] = []): string[] {
@@ -111,30 +99,18 @@ function allSecrets(extra: string[] = []): string[] {
   ]
 }
 
+/** A published JWT, masked, and no secret of this suite anywhere. */
 function expectSuccess(run: ActionRun): string {
-  expect(errorLines(run)).toEqual([])
-  expect(run.code).toBe(0)
-  const token = run.outputs.token ?? ''
+  const token = expectToken(run, allSecrets())
   expect(token.split('.')).toHaveLength(3)
-  expect(run.lines.indexOf(`::add-mask::${token}`)).toBeGreaterThanOrEqual(0)
-  // The token goes to the runner's files only: never onto a log line but its mask.
-  expect(run.lines.filter(line => line.includes(token) && !line.startsWith('::add-mask::'))).toEqual([])
-  expect(leaks(run, allSecrets())).toEqual([])
   return token
 }
 
 /** Exit 1, one `::error::` line naming the code and a fix, no stack trace, nothing leaked. */
 function expectFailure(run: ActionRun, code: string | RegExp): string {
-  expect(run.code).toBe(1)
-  const errors = errorLines(run)
-  expect(errors).toHaveLength(1)
-  const error = decodeURIComponent((errors[0] ?? '').replace(/%(?![0-9A-F]{2})/g, '%25'))
+  const error = expectOneError(run, allSecrets())
   expect(error).toMatch(typeof code === 'string' ? new RegExp(`\\b${code}\\b`) : code)
   expect(error).toMatch(/\nFix: \S/)
-  expect(stackTraces(run)).toEqual([])
-  expect(run.stderr).not.toMatch(/Error:|Unhandled|Warning/i)
-  expect(leaks(run, allSecrets())).toEqual([])
-  expect(run.outputs.token).toBeUndefined()
   return error
 }
 
@@ -476,59 +452,6 @@ describe('auth-type auto', () => {
   })
 })
 
-describe("retries through @azure/identity (the action's max-attempts is the only policy)", () => {
-  const unavailable = () => ({
-    status: 503,
-    json: entraErrorBody('temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.'),
-  })
-
-  test('503, 503, then 200 with max-attempts 3 → success after exactly 3 POSTs', async () => {
-    entra.failToken(unavailable(), unavailable())
-    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '3' })
-    expectSuccess(run)
-    expect(entra.tokenRequests()).toHaveLength(3)
-  })
-
-  test('503 three times with max-attempts 3 → failure after exactly 3 POSTs', async () => {
-    entra.failToken(unavailable(), unavailable(), unavailable())
-    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '3' })
-    expectFailure(run, /AADSTS90033|503/)
-    expect(entra.tokenRequests()).toHaveLength(3)
-  })
-
-  test('max-attempts 1 → no retry', async () => {
-    entra.failToken(unavailable())
-    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '1' })
-    expectFailure(run, /AADSTS90033|503/)
-    expect(entra.tokenRequests()).toHaveLength(1)
-  })
-
-  test("timeout-seconds bounds a hanging discovery request (MSAL ignores getToken's abortSignal)", async () => {
-    entra.fail({ hang: true })
-    const run = await azure({ 'client-secret': CLIENT_SECRET, 'timeout-seconds': '2' })
-    expectFailure(run, /timeout-seconds \(2 s\)/)
-    expect(run.ms).toBeLessThan(8000)
-  })
-
-  test('timeout-seconds bounds retries: endless 503s with max-attempts 10 stop at the deadline', async () => {
-    entra.failToken(...Array.from({ length: 10 }, unavailable))
-    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '10', 'timeout-seconds': '2' })
-    // Like every request: it stops when the next wait would pass the deadline, reporting the last answer.
-    expectFailure(run, /AADSTS90033[\s\S]*timeout-seconds|timeout-seconds \(2 s\)/)
-    expect(run.ms).toBeLessThan(8000)
-    expect(entra.tokenRequests().length).toBeLessThan(10)
-  })
-
-  test.each([
-    ['400', { 'client-secret': CLIENT_SECRET, 'client-id': UNKNOWN_APP }, 'AADSTS700016'],
-    ['401', { 'client-secret': 'not-the-secret-value-123' }, 'AADSTS7000215'],
-  ])('a %s is not retried: exactly one POST', async (_status, inputs, code) => {
-    const run = await azure({ ...inputs, 'max-attempts': '3' })
-    expectFailure(run, code)
-    expect(entra.tokenRequests()).toHaveLength(1)
-  })
-})
-
 describe('managed-identity (App Service endpoint on loopback)', () => {
   const managed = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
     runAction({
@@ -612,62 +535,46 @@ describe('azure-cli (fake az on PATH)', () => {
   })
 })
 
-describe('the bundle is self-contained', () => {
-  test('dist/ copied away from node_modules gets an Azure token (no install at run time)', async () => {
-    const source = process.env.GET_TOKEN_ENTRY ? dirname(process.env.GET_TOKEN_ENTRY) : join(ROOT, 'dist')
-    const dir = await mkdtemp(join(tmpdir(), 'get-token-dist-only-'))
-    try {
-      await cp(source, dir, { recursive: true })
-      const run = await runAction({
-        entry: join(dir, 'index.js'),
-        inputs: {
-          provider: 'azure',
-          'tenant-id': TENANT_ID,
-          'client-id': CLIENT_ID,
-          'client-secret': CLIENT_SECRET,
-          'authority-host': entra.url,
-          resource: RESOURCE,
-        },
-        env: CA,
-      })
-      expect(errorLines(run)).toEqual([])
-      expect(run.code).toBe(0)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
+describe('tenant-id is a GUID or a domain name', () => {
+  it.each(['..', '.', 'a/b', 'contoso?x=1', 'contoso#x', 'con%2e', 'contoso'])(
+    '%j is refused before any request',
+    async tenant => {
+      const run = await azure({ 'client-secret': CLIENT_SECRET, 'tenant-id': tenant })
+      const error = expectOneError(run, [CLIENT_SECRET])
+      expect(error).toContain("Input 'tenant-id' is neither a GUID nor a domain name")
+      expect(entra.requests).toHaveLength(0)
+    },
+  )
+
+  it('a domain name is accepted (and reaches Entra in the path)', async () => {
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'tenant-id': 'contoso.onmicrosoft.com' })
+    expectOneError(run, [CLIENT_SECRET]) // the emulator knows only its GUID: AADSTS90002
+    expect(entra.requests[0]?.path).toBe('/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration')
   })
 })
 
-describe('the IBM path never loads @azure/identity', () => {
-  test('an api-key run succeeds with the Azure chunks deleted from the bundle', async () => {
-    const source = process.env.GET_TOKEN_ENTRY ? dirname(process.env.GET_TOKEN_ENTRY) : join(ROOT, 'dist')
-    const dir = await mkdtemp(join(tmpdir(), 'get-token-no-azure-'))
-    const iam = await startIbmIam({
-      apiKeys: { 'ibm-api-key-0123456789abcdef': { iamId: 'IBMid-123', sub: 'ci@example.com', account: 'acct-1' } },
+describe('a scope typed into resource', () => {
+  it('is refused before any request, pointing at scope', async () => {
+    const run = await azure({ 'client-secret': CLIENT_SECRET, resource: `${RESOURCE}/.default` })
+    const error = expectOneError(run, [CLIENT_SECRET])
+    expect(error).toContain("Input 'resource'")
+    expect(error).toMatch(/Fix: give it as scope: https:\/\/x\.azurehealthcareapis\.com\/\.default/)
+    expect(entra.requests).toHaveLength(0)
+  })
+})
+
+describe('text from the Azure CLI is treated like server text', () => {
+  it('a token on az stderr is redacted from the error', async () => {
+    const token = unsignedJwt({ aud: RESOURCE, tid: TENANT_ID })
+    const run = await runAction({
+      inputs: { provider: 'azure', 'auth-type': 'azure-cli', resource: RESOURCE },
+      env: {
+        PATH: `${join(ROOT, 'test-support', 'fake-az')}${delimiter}${process.env.PATH ?? ''}`,
+        FAKE_AZ_FAIL_WITH_TOKEN: '1',
+        FAKE_AZ_TOKEN: token,
+      },
     })
-    try {
-      await cp(source, dir, { recursive: true })
-      const entry = join(dir, 'index.js')
-      expect(await readFile(entry, 'utf8')).not.toMatch(/azsdk-js-identity|@azure\/msal-node/)
-      const deleted: string[] = []
-      for (const name of await readdir(dir)) {
-        if (name === 'index.js' || !name.endsWith('.js')) continue
-        if (/azsdk-js-identity|msal-node|ClientSecretCredential/.test(await readFile(join(dir, name), 'utf8'))) {
-          await rm(join(dir, name))
-          deleted.push(name)
-        }
-      }
-      expect(deleted.length).toBeGreaterThan(0)
-      const run = await runAction({
-        entry,
-        inputs: { provider: 'ibm', 'api-key': 'ibm-api-key-0123456789abcdef', 'iam-endpoint': iam.url },
-      })
-      expect(errorLines(run)).toEqual([])
-      expect(run.code).toBe(0)
-      expect(run.outputs.token).toBe(iam.issued[0])
-    } finally {
-      await iam.close()
-      await rm(dir, { recursive: true, force: true })
-    }
+    const error = expectOneError(run, [token, token.split('.')[2] ?? ''])
+    expect(error).toContain('"accessToken": "***"')
   })
 })

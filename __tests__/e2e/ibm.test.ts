@@ -1,42 +1,33 @@
+/**
+ * interface.md for provider ibm: every auth type against an IBM Cloud IAM emulator, and every
+ * input refused before any request. Runs the built dist/index.js as the runner does.
+ */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { iamErrorBody, startIbmIam, type IbmIamEmulator } from '../../test-support/emulators/ibm-iam.ts'
-import { STACK_FRAME, errorLines, leaks, maskLine, stackTraces, strayCommands } from '../../test-support/leaks.ts'
+import { expectOneError } from '../../test-support/assertions.ts'
+import {
+  API_KEY,
+  CR_TOKEN,
+  IDENTITY,
+  OTHER_KEY,
+  PROFILE,
+  iamErrorBody,
+  startDefaultIbmIam,
+  startIbmIam,
+  type IbmIamEmulator,
+} from '../../test-support/emulators/ibm-iam.ts'
+import { errorLines, leaks, maskLine, stackTraces } from '../../test-support/leaks.ts'
 import { runAction, type ActionRun } from '../../test-support/run-action.ts'
-
-/** `+ & = %` and a space: a form body built by hand instead of encoded would garble it. */
-const API_KEY = 'ibm-api-key+0123&456=789%ab cdef'
-const OTHER_KEY = 'ibm-other-key-not-trusted-42'
-const HOSTILE_KEY = 'ibm-key-whose-identity-is-hostile'
-const CR_TOKEN =
-  'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6Y2k6cnVubmVyIn0.c2lnbmF0dXJlLW9mLXRoZS1jci10b2tlbg'
-const PROFILE = {
-  id: 'Profile-9f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
-  crn: 'crn:v1:bluemix:public:iam-identity::a/acct123::profile:Profile-9f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
-  name: 'ci-key-rotation',
-  account: 'acct123',
-  trustedIamIds: ['IBMid-550000AAAA'],
-  trustedCrTokens: [CR_TOKEN],
-}
+import { ibmStep } from '../../test-support/steps.ts'
 
 let iam: IbmIamEmulator
 let tmp: string
 
 beforeAll(async () => {
-  iam = await startIbmIam({
-    apiKeys: {
-      [API_KEY]: { iamId: 'IBMid-550000AAAA', sub: 'ci-bot@example.com', account: 'acct123' },
-      [OTHER_KEY]: { iamId: 'IBMid-OTHER', sub: 'other@example.com', account: 'acct123' },
-      [HOSTILE_KEY]: {
-        iamId: 'IBMid-X\n::warning::injected\r\n::set-env name=NODE_OPTIONS::x',
-        sub: '\u001b[31m##[error]fake',
-        account: 'acct|<b>x</b>',
-      },
-    },
-    profiles: [PROFILE],
-  })
+  iam = await startDefaultIbmIam()
   tmp = await mkdtemp(join(tmpdir(), 'get-token-ibm-test-'))
 })
 afterAll(async () => {
@@ -45,8 +36,7 @@ afterAll(async () => {
 })
 beforeEach(() => iam.reset())
 
-const ibm = (inputs: Record<string, string>, env?: Record<string, string>): Promise<ActionRun> =>
-  runAction({ inputs: { provider: 'ibm', 'iam-endpoint': iam.url, ...inputs }, env })
+const ibm = ibmStep(() => iam)
 
 /** stdout with run-specific values replaced, to snapshot the workflow commands a run prints. */
 function normalized(run: ActionRun): string {
@@ -278,184 +268,89 @@ describe('input validation, before any request', () => {
   })
 })
 
-describe('faults', () => {
-  it('retries a 503 and succeeds', async () => {
-    iam.fail({ status: 503, body: iamErrorBody('BXNIM0000E', 'Service unavailable') })
-    const run = await ibm({ 'api-key': API_KEY })
-    expect(run.code).toBe(0)
-    expect(iam.requests).toHaveLength(2)
-    expect(run.lines.some(line => line.startsWith('Retrying in') && line.includes('attempt 2 of 3'))).toBe(true)
-  })
-
-  it('honours Retry-After on 429', async () => {
-    iam.fail({ status: 429, body: iamErrorBody('BXNIM0429E', 'Too many requests'), headers: { 'Retry-After': '1' } })
-    const run = await ibm({ 'api-key': API_KEY })
-    expect(run.code).toBe(0)
-    expect(iam.requests).toHaveLength(2)
-    expect(run.lines.some(line => line.startsWith('Retrying in 1.0 s'))).toBe(true)
-  })
-
-  it('stops after max-attempts and reports the last answer', async () => {
-    iam.fail(...Array.from({ length: 2 }, () => ({ status: 500, body: iamErrorBody('BXNIM9999E', 'Internal error') })))
-    const run = await ibm({ 'api-key': API_KEY, 'max-attempts': '2' })
-    expect(run.code).toBe(1)
-    expect(iam.requests).toHaveLength(2)
-    expect(errorLines(run)[0]).toContain('HTTP 500')
-    expect(errorLines(run)[0]).toContain('BXNIM9999E')
-  })
-
-  it('ends a hung server by timeout-seconds', async () => {
-    iam.fail({ hang: true }) // the first attempt uses up the whole deadline
-    const started = Date.now()
-    const run = await ibm({ 'api-key': API_KEY, 'timeout-seconds': '2' })
-    expect(run.code).toBe(1)
-    expect(Date.now() - started).toBeLessThan(6_000)
-    expect(errorLines(run)[0]).toContain('timeout-seconds (2 s)')
-  })
-
-  it('reports a refused connection after retrying', async () => {
-    const run = await ibm({ 'api-key': API_KEY, 'iam-endpoint': 'http://127.0.0.1:9', 'max-attempts': '2' })
-    expect(run.code).toBe(1)
-    expect(errorLines(run)[0]).toContain('ECONNREFUSED')
-    expect(run.lines.filter(line => line.startsWith('Retrying in'))).toHaveLength(1)
-  })
-
-  it('keeps hostile error text from starting workflow commands', async () => {
-    const hostile =
-      'bad\n::set-env name=NODE_OPTIONS::--require=/tmp/x.js\n::add-path::/tmp/evil\r\n::set-output name=token::stolen\n\u001b[31m##[error]fake'
-    iam.fail({
-      status: 400,
-      body: JSON.stringify({
-        errorCode: 'BXNIM0415E',
-        errorMessage: hostile,
-        context: { requestId: '::add-mask::x\nq' },
-      }),
-    })
-    const run = await ibm({ 'api-key': API_KEY, 'max-attempts': '1' }, { RUNNER_DEBUG: '1' })
-    expect(run.code).toBe(1)
-    expect(strayCommands(run)).toEqual([])
-    expect(errorLines(run)).toHaveLength(1)
-    expect(run.stdout).not.toContain('\u001b')
-  })
-
-  it('keeps hostile claims of a good token out of the log line and the summary markup', async () => {
-    const run = await ibm({ 'api-key': HOSTILE_KEY }, { RUNNER_DEBUG: '1' })
-    expect(run.code).toBe(0)
-    expect(strayCommands(run)).toEqual([])
-    expect(run.lines.filter(line => line.startsWith('::warning'))).toEqual([])
-    expect(run.lines.find(line => line.startsWith('Token from'))).toContain('IBMid-X')
-    expect(run.summary).not.toContain('<b>')
-    expect(run.summary).not.toContain('\u001b')
-  })
-
-  it('cuts a 1 MB error body and handles a non-JSON 200', async () => {
-    iam.fail({ status: 400, body: 'x'.repeat(1024 * 1024) })
-    const big = await ibm({ 'api-key': API_KEY })
-    expect(big.code).toBe(1)
-    expect((errorLines(big)[0] ?? '').length).toBeLessThan(2000)
-
-    iam.fail({ status: 200, body: '<html>login</html>' })
-    const html = await ibm({ 'api-key': API_KEY })
-    expect(html.code).toBe(1)
-    expect(errorLines(html)[0]).toContain('not JSON')
-
-    iam.fail({ status: 200, body: '{"token_type":"Bearer"}' })
-    const empty = await ibm({ 'api-key': API_KEY })
-    expect(empty.code).toBe(1)
-    expect(errorLines(empty)[0]).toContain('without an access_token')
-  })
-
-  it('prints the stack trace only with debug logging on, and no secret with it', async () => {
-    const run = await ibm({ 'api-key': API_KEY }, { RUNNER_DEBUG: '1' })
-    expect(run.code).toBe(0)
-    expect(leaks(run, [API_KEY, run.outputs.token ?? ''])).toEqual([])
-    iam.fail({ status: 400, body: iamErrorBody('BXNIM0415E', 'Provided API key could not be found.') })
-    const failed = await ibm({ 'api-key': API_KEY }, { RUNNER_DEBUG: '1' })
-    const debugStack = failed.lines.filter(line => line.startsWith('::debug::ActionError'))
-    expect(debugStack).toHaveLength(1)
-    expect(debugStack[0]).toMatch(STACK_FRAME) // the frames are there, on the debug line only
-    expect(stackTraces(failed)).toEqual([])
-    expect(leaks(failed, [API_KEY])).toEqual([])
+describe('an input that may carry credentials is never echoed', () => {
+  it.each([
+    ['an invalid URL', 'https://ci-user:pa55-w0rd-xyz@[bad', /is 'https:\/\/\*\*\*@\[bad', which is not a URL/],
+    ['a valid URL', 'https://ci-user:pa55-w0rd-xyz@iam.example.com', /must not carry credentials/],
+  ])('iam-endpoint: %s with user:password@', async (_, endpoint, message) => {
+    const run = await ibm({ 'api-key': API_KEY, 'iam-endpoint': endpoint })
+    const error = expectOneError(run, ['pa55-w0rd-xyz', 'ci-user:pa55-w0rd-xyz'])
+    expect(error).toMatch(message)
+    expect(run.lines).toContain('::add-mask::pa55-w0rd-xyz')
+    expect(iam.requests).toHaveLength(0)
   })
 })
 
-describe('TLS', () => {
-  it('refuses an untrusted certificate without retrying, and trusts it through NODE_EXTRA_CA_CERTS', async () => {
-    const { readFile } = await import('node:fs/promises')
-    const { FIXTURES } = await import('../../test-support/run-action.ts')
-    const tls = {
-      key: await readFile(join(FIXTURES, 'tls-key.pem'), 'utf8'),
-      cert: await readFile(join(FIXTURES, 'tls-cert.pem'), 'utf8'),
-    }
-    const secure = await startIbmIam({
-      apiKeys: { [API_KEY]: { iamId: 'IBMid-TLS', sub: 'tls@example.com', account: 'acct' } },
-      tls,
-    })
+describe('plain http to a loopback host works for IPv6', () => {
+  it('iam-endpoint http://[::1]:PORT', async () => {
+    const v6 = await startIbmIam({ apiKeys: { [API_KEY]: IDENTITY }, ipv6: true })
     try {
-      const untrusted = await runAction({ inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': secure.url } })
-      expect(untrusted.code).toBe(1)
-      expect(secure.requests).toHaveLength(0)
-      expect(errorLines(untrusted)[0]).toContain('not trusted')
-      expect(errorLines(untrusted)[0]).toContain('NODE_EXTRA_CA_CERTS')
-      expect(untrusted.lines.filter(line => line.startsWith('Retrying'))).toEqual([])
-
-      const trusted = await runAction({
-        inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': secure.url },
-        env: { NODE_EXTRA_CA_CERTS: join(FIXTURES, 'tls-cert.pem') },
-      })
-      expect(trusted.code).toBe(0)
-      expect(secure.requests).toHaveLength(1)
+      expect(v6.url).toMatch(/^http:\/\/\[::1\]:\d+$/)
+      const run = await runAction({ inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': v6.url } })
+      expect(errorLines(run)).toEqual([])
+      expect(run.code).toBe(0)
+      expect(v6.requests).toHaveLength(1)
     } finally {
-      await secure.close()
+      await v6.close()
     }
   })
 })
 
-describe.each([
-  ['debug off', {}],
-  ['RUNNER_DEBUG=1', { RUNNER_DEBUG: '1' }],
-])('no secret in any log line, summary or error (%s)', (_, debugEnv) => {
-  const secretsOf = () => [API_KEY, CR_TOKEN, ...iam.issued, ...iam.issued.map(t => t.split('.')[2] ?? '')]
-  const scenarios: Array<[string, { inputs: Record<string, string>; code: 0 | 1; arrange?: () => void }]> = [
-    ['api-key success', { inputs: { 'api-key': API_KEY }, code: 0 }],
-    ['trusted-profile success', { inputs: { 'api-key': API_KEY, 'profile-id': PROFILE.id }, code: 0 }],
-    ['trusted-profile refused', { inputs: { 'api-key': OTHER_KEY, 'profile-id': PROFILE.id }, code: 1 }],
-    [
-      '5xx then success',
-      {
-        inputs: { 'api-key': API_KEY },
-        code: 0,
-        arrange: () => iam.fail({ status: 502, body: iamErrorBody('BXNIM0000E', 'bad gateway') }),
+describe('files the action reads are capped and read within the deadline', () => {
+  const computeResource = (file: string, inputs: Record<string, string> = {}) =>
+    runAction({
+      inputs: {
+        provider: 'ibm',
+        'auth-type': 'compute-resource',
+        'profile-id': 'Profile-1',
+        'cr-token-file': file,
+        'iam-endpoint': iam.url,
+        ...inputs,
       },
-    ],
-    [
-      'server echoes the key back',
-      {
-        inputs: { 'api-key': API_KEY, 'max-attempts': '1' },
-        code: 1,
-        arrange: () =>
-          iam.fail({
-            status: 400,
-            body: iamErrorBody('BXNIM0415E', `Provided API key ${API_KEY} could not be found.`),
-          }),
-      },
-    ],
-    ['input error after the key was read', { inputs: { 'api-key': API_KEY, 'env-var': 'NODE_OPTIONS' }, code: 1 }],
-  ]
-  it.each(scenarios)('%s', async (_name, { inputs, code, arrange }) => {
-    arrange?.()
-    const run = await ibm(inputs, debugEnv)
-    expect(run.code).toBe(code)
-    expect(leaks(run, secretsOf())).toEqual([])
-    if (code === 1) {
-      expect(errorLines(run)).toHaveLength(1)
-      expect(run.outputs).toEqual({})
-      return
-    }
-    const token = run.outputs.token ?? ''
-    expect(token).toBe(iam.issued.at(-1))
-    const masked = maskLine(run, token)
-    expect(masked).toBeGreaterThanOrEqual(0)
-    expect(masked).toBeLessThan(run.lines.findIndex(line => line.startsWith('Token from')))
+    })
+
+  it('a 5 MB cr-token-file is refused naming the input: no request, no huge mask line', async () => {
+    const file = join(tmp, 'huge-token')
+    await writeFile(file, 'x'.repeat(5 * 1024 * 1024))
+    const run = await computeResource(file)
+    expect(expectOneError(run, [])).toContain(`The file in cr-token-file (${file}) is larger than 64 KiB`)
+    expect(run.stdout.length).toBeLessThan(5000)
+    expect(iam.requests).toHaveLength(0)
+  })
+
+  it('exactly 64 KiB is still read', async () => {
+    const file = join(tmp, 'big-token')
+    await writeFile(file, 'y'.repeat(64 * 1024))
+    const run = await computeResource(file)
+    expect(run.code).toBe(1) // the emulator does not trust it: BXNIM0398E, but it was sent
+    expect(iam.requests[0]?.form.get('cr_token')).toHaveLength(64 * 1024)
+  })
+
+  ;(process.platform === 'win32' ? it.skip : it)('a FIFO nobody writes ends at timeout-seconds', async () => {
+    const fifo = join(tmp, 'fifo-token')
+    spawnSync('mkfifo', [fifo])
+    const run = await computeResource(fifo, { 'timeout-seconds': '2' })
+    expect(expectOneError(run, [])).toContain(
+      `Reading cr-token-file (${fifo}) did not finish within timeout-seconds (2 s)`,
+    )
+    expect(run.ms).toBeLessThan(8000)
+    expect(iam.requests).toHaveLength(0)
+  })
+
+  it('an empty or missing cr-token-file names the input', async () => {
+    const empty = join(tmp, 'empty-token')
+    await writeFile(empty, '\n')
+    expect(expectOneError(await computeResource(empty), [])).toContain(`The file in cr-token-file (${empty}) is empty`)
+    const missing = join(tmp, 'no-such-token')
+    expect(expectOneError(await computeResource(missing), [])).toContain(`cr-token-file (${missing}) does not exist`)
+  })
+
+  it('BXNIM0407E on compute-resource talks about the CR token, not the API key', async () => {
+    const file = join(tmp, 'cr-token')
+    await writeFile(file, 'cr-token-value-123456')
+    iam.fail({ status: 400, body: iamErrorBody('BXNIM0407E', 'Provided token is invalid.') })
+    const error = expectOneError(await computeResource(file), ['cr-token-value-123456'])
+    expect(error).toMatch(/Fix: the compute resource token is not valid/)
+    expect(error).not.toContain('api-key')
   })
 })

@@ -1,62 +1,77 @@
+/** interface.md's Azure inputs: what each auth type reads, and what is refused before any request. */
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { readConfig } from '../../src/config.ts'
-import type { AzureConfig } from '../../src/providers/azure/config.ts'
+import { InputError } from '../../src/errors.ts'
+import { readAzureConfig, type AzureConfig } from '../../src/providers/azure/config.ts'
+import { inputsOf, readInputs } from '../../test-support/inputs.ts'
 import { FIXTURES } from '../../test-support/run-action.ts'
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const CLIENT = '0c4e3a2b-5d6f-4a1b-9c8d-7e6f5a4b3c2d'
 const pem = (name: string) => readFileSync(join(FIXTURES, name), 'utf8')
+const PEM = `${pem('client-key.pem')}${pem('client-cert.pem')}`
 const OIDC_ENV = {
   ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:1/token?api-version=2.0',
   ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token',
 }
 
 function azure(inputs: Record<string, string>, env: Record<string, string> = {}): AzureConfig {
-  const all: Record<string, string> = {
-    provider: 'azure',
-    'tenant-id': TENANT,
-    'client-id': CLIENT,
-    resource: 'https://x.azurehealthcareapis.com',
-    ...inputs,
-  }
-  const config = readConfig({ getInput: name => all[name] ?? '', env, mask: () => undefined, warning: () => undefined })
-  if (config.provider !== 'azure') throw new Error('not azure')
-  return config
+  return readAzureConfig(
+    inputsOf(
+      { 'tenant-id': TENANT, 'client-id': CLIENT, resource: 'https://x.azurehealthcareapis.com', ...inputs },
+      env,
+    ),
+  )
 }
 
-describe('readAzureConfig', () => {
+function refusal(run: () => unknown): InputError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof InputError) return error
+    throw error
+  }
+  throw new Error('no InputError was thrown')
+}
+
+describe('resource and scope', () => {
   it.each([
     [{ resource: 'https://x.azurehealthcareapis.com' }, 'https://x.azurehealthcareapis.com/.default'],
     [{ resource: 'https://x/' }, 'https://x//.default'],
     [
-      { resource: '', scope: 'https://x.azurehealthcareapis.com/.default' },
-      'https://x.azurehealthcareapis.com/.default',
+      { resource: '', scope: 'https://x.fhir.azurehealthcareapis.com/.default' },
+      'https://x.fhir.azurehealthcareapis.com/.default',
     ],
-  ])('turns %j into scope %s', (inputs, scope) => {
+  ])('turns %j into scope %s, as az does', (inputs, scope) => {
     expect(azure({ 'client-secret': 's3cret-value', ...inputs }).scope).toBe(scope)
   })
 
   it.each([
     [{ scope: 'https://x/.default' }, "Input 'scope' cannot be used together with resource"],
     [{ resource: '' }, "Input 'resource' is required"],
+    [{ resource: 'https://x/.default' }, "Input 'resource' is 'https://x/.default', which is already a scope"],
+    [{ resource: 'has space' }, "Input 'resource' contains white space"],
   ])('refuses %j', (inputs, message) => {
     expect(() => azure({ 'client-secret': 's3cret-value', ...inputs })).toThrow(message)
   })
+})
 
+describe('clouds and authorities', () => {
   it.each([
     ['AzurePublicCloud', 'api://AzureADTokenExchange', 'https://login.microsoftonline.com'],
     ['AzureUSGovernment', 'api://AzureADTokenExchangeUSGov', 'https://login.microsoftonline.us'],
-    ['AzureChinaCloud', 'api://AzureADTokenExchangeChina', 'https://login.chinacloudapi.cn'],
+    ['azurechinacloud', 'api://AzureADTokenExchangeChina', 'https://login.chinacloudapi.cn'],
+    ['AzureCloud', 'api://AzureADTokenExchange', 'https://login.microsoftonline.com'],
   ])('cloud %s: oidc-audience %s, authority %s', (cloud, audience, authority) => {
-    const config = azure({ 'auth-type': 'oidc', cloud }, OIDC_ENV)
-    expect(config.oidcAudience).toBe(audience)
-    expect(config.authorityHost).toBe(authority)
-    expect(config.disableInstanceDiscovery).toBe(false)
+    expect(azure({ 'auth-type': 'oidc', cloud }, OIDC_ENV)).toMatchObject({
+      oidcAudience: audience,
+      authorityHost: authority,
+      customAuthority: false,
+    })
   })
 
-  it('oidc-audience overrides the cloud default; authority-host disables instance discovery', () => {
+  it('oidc-audience overrides the cloud default; authority-host is custom (no instance discovery)', () => {
     const config = azure(
       {
         'auth-type': 'oidc',
@@ -66,45 +81,92 @@ describe('readAzureConfig', () => {
       },
       OIDC_ENV,
     )
-    expect(config.oidcAudience).toBe('api://Custom')
-    expect(config.authorityHost).toBe('https://localhost:8443')
-    expect(config.disableInstanceDiscovery).toBe(true)
+    expect(config).toMatchObject({
+      oidcAudience: 'api://Custom',
+      authorityHost: 'https://localhost:8443',
+      customAuthority: true,
+    })
   })
+})
 
+describe('auth-type auto', () => {
   it.each([
-    [
-      'secret and certificate',
-      'client-secret',
-      { 'client-secret': 's3cret-value', 'client-certificate': `${pem('client-key.pem')}${pem('client-cert.pem')}` },
-    ],
-    [
-      'certificate',
-      'client-certificate',
-      { 'client-certificate': `${pem('client-key.pem')}${pem('client-cert.pem')}` },
-    ],
+    ['secret and certificate', 'client-secret', { 'client-secret': 's3cret-value', 'client-certificate': PEM }],
+    ['certificate', 'client-certificate', { 'client-certificate': PEM }],
     ['only the OIDC request variables', 'oidc', {}],
-  ])('auto, given %s → %s', (_given, authType, inputs) => {
+  ])('given %s → %s', (_given, authType, inputs) => {
     expect(azure(inputs, OIDC_ENV).authType).toBe(authType)
   })
 
-  it('auto with nothing: names permissions: id-token: write', () => {
-    expect(() => azure({})).toThrow(
-      expect.objectContaining({
-        message: "Input 'auth-type' is auto, but no Azure credential was given.",
-        fix: expect.stringContaining('permissions: id-token: write'),
-      }),
+  it('with nothing: names permissions: id-token: write', () => {
+    const error = refusal(() => azure({}))
+    expect(error.message).toBe("Input 'auth-type' is auto, but no Azure credential was given.")
+    expect(error.fix).toContain('permissions: id-token: write')
+  })
+
+  it('uses the AZURE_* environment when inputs are empty', () => {
+    const config = readAzureConfig(
+      inputsOf(
+        { resource: 'https://r' },
+        { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'env-secret-123' },
+      ),
     )
+    expect(config).toMatchObject({
+      authType: 'client-secret',
+      tenantId: TENANT,
+      clientId: CLIENT,
+      clientSecret: 'env-secret-123',
+    })
+  })
+})
+
+describe('managed identity and the CLI need no app', () => {
+  it('system-assigned: no client id; user-assigned: the client id', () => {
+    const base = { 'tenant-id': '', 'client-id': '', 'auth-type': 'managed-identity', resource: 'https://r' }
+    expect(readAzureConfig(inputsOf(base))).toEqual({
+      authType: 'managed-identity',
+      clientId: undefined,
+      scope: 'https://r/.default',
+      cloud: 'AzurePublicCloud',
+    })
+    expect(readAzureConfig(inputsOf({ ...base, 'client-id': CLIENT }))).toMatchObject({ clientId: CLIENT })
+  })
+
+  it('azure-cli: the tenant only if given', () => {
+    const cli = readAzureConfig(inputsOf({ 'auth-type': 'azure-cli', resource: 'https://r' }))
+    expect(cli).toEqual({
+      authType: 'azure-cli',
+      tenantId: undefined,
+      scope: 'https://r/.default',
+      cloud: 'AzurePublicCloud',
+    })
+  })
+})
+
+describe('refused before any request, naming the input', () => {
+  it.each([
+    [{ 'tenant-id': 'bad tenant/../' }, 'tenant-id'],
+    [{ 'tenant-id': '..' }, 'tenant-id'],
+    [{ 'client-id': 'my-app' }, 'client-id'],
+    [{ 'authority-host': 'http://localhost:8443' }, 'authority-host'],
+    [{ cloud: 'AzureGermanCloud' }, 'cloud'],
+    [{ 'auth-type': 'oidc', 'client-secret': '' }, 'auth-type'],
+    [
+      { 'auth-type': 'client-certificate', 'client-secret': '', 'client-certificate': 'not a pem' },
+      'client-certificate',
+    ],
+  ])('%j → %s', (inputs, input) => {
+    expect(refusal(() => azure({ 'client-secret': 'x', ...inputs })).input).toBe(input)
   })
 
   it.each([
-    [`${pem('client-key.pem')}${pem('client-cert.pem')}`, ''],
+    [PEM, ''],
     [`${pem('client-cert.pem')}${pem('client-key.pem')}`, ''],
     [`${pem('client-key-encrypted.pem')}${pem('client-cert.pem')}`, 'correct-horse-battery'],
     [`${pem('client-cert.pem')}${pem('client-key-encrypted.pem')}`, 'correct-horse-battery'],
   ])('accepts a readable key and certificate in either order (%#)', (certificate, password) => {
     const config = azure({ 'client-certificate': certificate, 'client-certificate-password': password })
-    expect(config.authType).toBe('client-certificate')
-    expect(config.certificatePassword).toBe(password)
+    expect(config).toMatchObject({ authType: 'client-certificate', certificatePassword: password || undefined })
   })
 
   it.each([
@@ -133,5 +195,26 @@ describe('readAzureConfig', () => {
         'client-certificate-password': password,
       }),
     ).toThrow(message)
+  })
+
+  it('masks every line of a PEM key and the password (readConfig, before anything else)', () => {
+    const key =
+      '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\nAAAABBBBCCCCDDDD\n-----END ENCRYPTED PRIVATE KEY-----'
+    const read = readInputs({
+      provider: 'azure',
+      'tenant-id': TENANT,
+      'client-id': CLIENT,
+      resource: 'https://r',
+      'client-certificate': key,
+      'client-certificate-password': 'pw-123456',
+    })
+    expect(read.masked).toEqual(
+      expect.arrayContaining([
+        key,
+        'MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI',
+        'AAAABBBBCCCCDDDD',
+        'pw-123456',
+      ]),
+    )
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { Deadline } from '../../src/deadline.ts'
+import { Deadline } from '../../src/io/deadline.ts'
 import { isNetworkError, retryPolicy } from '../../src/providers/azure/pipeline.ts'
-import type { RetryPolicy } from '../../src/retry.ts'
+import type { RetryPolicy } from '../../src/io/retry.ts'
 
 interface FakeResponse {
   status: number

@@ -1,168 +1,49 @@
+/** readConfig: the provider registry, secrets masked first, common settings, unused-input warnings. */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { FIXTURES } from '../../test-support/run-action.ts'
-import { readConfig, type Config } from '../../src/config.ts'
 import { InputError } from '../../src/errors.ts'
-import { Secrets } from '../../src/secrets.ts'
+import { COMMON_INPUTS } from '../../src/inputs/settings.ts'
+import { readAzureConfig } from '../../src/providers/azure/config.ts'
+import { readIbmConfig } from '../../src/providers/ibm/config.ts'
+import { PROVIDERS } from '../../src/providers/index.ts'
+import { inputsOf, readInputs } from '../../test-support/inputs.ts'
 
-interface Read {
-  config?: Config
-  error?: unknown
-  masked: string[]
-  warnings: string[]
-}
-
-function read(inputs: Record<string, string>, env: Record<string, string> = {}): Read {
-  const masked: string[] = []
-  const warnings: string[] = []
-  const secrets = new Secrets(secret => masked.push(secret))
-  try {
-    const config = readConfig({
-      getInput: name => inputs[name] ?? '',
-      env,
-      mask: s => secrets.add(s),
-      warning: w => warnings.push(w),
-    })
-    return { config, masked, warnings }
-  } catch (error) {
-    return { error, masked, warnings }
-  }
-}
-
-const PEM = ['client-key.pem', 'client-cert.pem'].map(file => readFileSync(join(FIXTURES, file), 'utf8')).join('\n')
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const CLIENT = '04b07795-8ddb-461a-bbee-02f9e1bf7b46'
+const ibm = { provider: 'ibm', 'api-key': 'k-123456' }
 
-describe('azure inputs', () => {
-  it('turns resource into a scope exactly as az does', () => {
-    const base = { provider: 'azure', 'tenant-id': TENANT, 'client-id': CLIENT, 'client-secret': 's3cret-value' }
-    expect(read({ ...base, resource: 'https://x.azurehealthcareapis.com' }).config).toMatchObject({
-      scope: 'https://x.azurehealthcareapis.com/.default',
-    })
-    expect(read({ ...base, resource: 'https://x/' }).config).toMatchObject({ scope: 'https://x//.default' })
-    expect(read({ ...base, scope: 'https://x.fhir.azurehealthcareapis.com/.default' }).config).toMatchObject({
-      scope: 'https://x.fhir.azurehealthcareapis.com/.default',
-    })
-  })
-
-  it('picks the auth type as interface.md says for auto', () => {
-    const base = { provider: 'AZURE', 'tenant-id': TENANT, 'client-id': CLIENT, resource: 'https://r' }
-    const oidcEnv = {
-      ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1/x?api-version=2.0',
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't',
-    }
-    expect(read({ ...base, 'client-secret': 'sec' }, oidcEnv).config?.authType).toBe('client-secret')
-    expect(read({ ...base, 'client-certificate': PEM }, oidcEnv).config?.authType).toBe('client-certificate')
-    expect(read(base, oidcEnv).config?.authType).toBe('oidc')
-    const none = read(base)
-    expect(none.error).toBeInstanceOf(InputError)
-    expect((none.error as InputError).fix).toContain('permissions: id-token: write')
-  })
-
-  it('uses the AZURE_* environment when inputs are empty, and masks the secret', () => {
-    const r = read(
-      { provider: 'azure', resource: 'https://r' },
-      { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'env-secret-123' },
-    )
-    expect(r.config).toMatchObject({
-      authType: 'client-secret',
-      tenantId: TENANT,
-      clientId: CLIENT,
-      clientSecret: 'env-secret-123',
-    })
-    expect(r.masked).toContain('env-secret-123')
-  })
-
-  it('sets authority host and OIDC audience from cloud; authority-host disables instance discovery', () => {
-    const env = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }
-    const base = { provider: 'azure', 'tenant-id': TENANT, 'client-id': CLIENT, resource: 'https://r' }
-    expect(read({ ...base, cloud: 'AzureUSGovernment' }, env).config).toMatchObject({
-      authorityHost: 'https://login.microsoftonline.us',
-      oidcAudience: 'api://AzureADTokenExchangeUSGov',
-      disableInstanceDiscovery: false,
-    })
-    expect(read({ ...base, cloud: 'azurechinacloud' }, env).config).toMatchObject({
-      authorityHost: 'https://login.chinacloudapi.cn',
-      oidcAudience: 'api://AzureADTokenExchangeChina',
-    })
-    expect(read({ ...base, cloud: 'AzureCloud' }, env).config).toMatchObject({ cloud: 'AzurePublicCloud' })
+describe('provider', () => {
+  it('is chosen from the registry, case-insensitive', () => {
+    expect(readInputs({ ...ibm, provider: 'IBM' }).config?.provider.label).toBe('IBM Cloud IAM')
     expect(
-      read({ ...base, cloud: 'AzureUSGovernment', 'authority-host': 'https://localhost:8443/' }, env).config,
-    ).toMatchObject({
-      authorityHost: 'https://localhost:8443',
-      disableInstanceDiscovery: true,
-      oidcAudience: 'api://AzureADTokenExchangeUSGov',
-    })
-    expect(read({ ...base, 'oidc-audience': 'api://custom' }, env).config).toMatchObject({
-      oidcAudience: 'api://custom',
-    })
+      readInputs({ provider: 'Azure', 'auth-type': 'azure-cli', resource: 'https://r' }).config?.provider.label,
+    ).toBe('Azure Entra ID')
   })
 
   it.each([
-    [{ resource: 'https://a', scope: 'https://a/.default' }, 'scope'],
-    [{ resource: '' }, 'resource'],
-    [{ 'tenant-id': 'bad tenant/../' }, 'tenant-id'],
-    [{ 'client-id': 'my-app' }, 'client-id'],
-    [{ 'authority-host': 'http://localhost:8443' }, 'authority-host'],
-    [{ cloud: 'AzureGermanCloud' }, 'cloud'],
-    [{ 'auth-type': 'oidc', 'client-secret': '' }, 'auth-type'],
-    [
-      { 'auth-type': 'client-certificate', 'client-secret': '', 'client-certificate': 'not a pem' },
-      'client-certificate',
-    ],
-  ])('%j is refused, naming %s', (inputs, input) => {
-    const r = read({
-      provider: 'azure',
-      'tenant-id': TENANT,
-      'client-id': CLIENT,
-      'client-secret': 'x',
-      resource: 'https://r',
-      ...inputs,
-    })
-    expect(r.error).toBeInstanceOf(InputError)
-    expect((r.error as InputError).input).toBe(input)
-  })
-
-  it('needs neither tenant nor client for system-assigned managed identity', () => {
-    expect(read({ provider: 'azure', 'auth-type': 'managed-identity', resource: 'https://r' }).config).toMatchObject({
-      authType: 'managed-identity',
-      clientId: '',
-    })
-    expect(read({ provider: 'azure', 'auth-type': 'azure-cli', resource: 'https://r' }).config).toMatchObject({
-      authType: 'azure-cli',
-    })
-  })
-
-  it('masks every line of a PEM key and the password', () => {
-    const pem =
-      '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\nAAAABBBBCCCCDDDD\n-----END ENCRYPTED PRIVATE KEY-----'
-    const r = read({
-      provider: 'azure',
-      'tenant-id': TENANT,
-      'client-id': CLIENT,
-      resource: 'https://r',
-      'client-certificate': pem,
-      'client-certificate-password': 'pw-123456',
-    })
-    expect(r.masked).toEqual(
-      expect.arrayContaining([
-        pem,
-        'MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI',
-        'AAAABBBBCCCCDDDD',
-        'pw-123456',
-      ]),
-    )
+    ['', "Input 'provider' is required."],
+    ['gcp', "Input 'provider' is 'gcp', which is not supported."],
+  ])('%j is refused, listing every provider', (provider, message) => {
+    const error = readInputs({ provider }).error as InputError
+    expect(error.message).toBe(message)
+    expect(error.fix).toBe(`set provider to one of: ${PROVIDERS.map(p => p.name).join(', ')}.`)
   })
 })
 
-describe('common inputs', () => {
-  const ibm = { provider: 'ibm', 'api-key': 'k-123456' }
-  it('has the documented defaults', () => {
-    expect(read(ibm).config).toMatchObject({
-      authType: 'api-key',
-      iamEndpoint: 'https://iam.cloud.ibm.com',
+describe('secrets', () => {
+  it("masks every provider's secret inputs and their env fallbacks first, also when the read fails", () => {
+    const read = readInputs(
+      { provider: 'gcp', 'client-secret': 'in-secret-1', 'api-key': 'in-key-1', 'client-certificate-password': 'pw-1' },
+      { AZURE_CLIENT_SECRET: 'env-secret-1', IBMCLOUD_API_KEY: 'env-key-1' },
+    )
+    expect(read.error).toBeInstanceOf(InputError)
+    expect(read.masked).toEqual(['in-secret-1', 'env-secret-1', 'pw-1', 'in-key-1', 'env-key-1'])
+  })
+})
+
+describe('common settings', () => {
+  it('have the documented defaults', () => {
+    expect(readInputs(ibm).config?.settings).toEqual({
       envVar: 'ACCESS_TOKEN',
       exportEnv: true,
       summary: true,
@@ -170,6 +51,7 @@ describe('common inputs', () => {
       maxAttempts: 3,
     })
   })
+
   it.each([
     'PATH',
     'path',
@@ -181,20 +63,67 @@ describe('common inputs', () => {
     'ACTIONS_RUNTIME_TOKEN',
     'DYLD_INSERT_LIBRARIES',
     'HTTPS_PROXY',
+    '9x',
   ])('refuses env-var %s', name => {
-    expect((read({ ...ibm, 'env-var': name }).error as InputError).input).toBe('env-var')
+    expect((readInputs({ ...ibm, 'env-var': name }).error as InputError).input).toBe('env-var')
   })
+
   it('accepts booleans the way core.getBooleanInput does', () => {
-    expect(read({ ...ibm, 'export-env': 'False', summary: 'TRUE' }).config).toMatchObject({
+    expect(readInputs({ ...ibm, 'export-env': 'False', summary: 'TRUE' }).config?.settings).toMatchObject({
       exportEnv: false,
       summary: true,
     })
   })
-  it('does not warn about action.yml defaults of the other provider', () => {
-    expect(read({ ...ibm, cloud: 'AzurePublicCloud', 'auth-type': 'auto' }).warnings).toEqual([])
-    expect(read({ ...ibm, cloud: 'AzureChinaCloud' }).warnings).toEqual([
+})
+
+describe('inputs of another provider or auth type', () => {
+  it('warn, except action.yml defaults', () => {
+    expect(readInputs({ ...ibm, cloud: 'AzurePublicCloud', 'auth-type': 'auto' }).warnings).toEqual([])
+    expect(readInputs({ ...ibm, cloud: 'AzureChinaCloud' }).warnings).toEqual([
       "Input 'cloud' is not used with provider ibm and auth-type api-key; it is ignored.",
     ])
+  })
+})
+
+describe('the registry describes every input', () => {
+  const declared = PROVIDERS.flatMap(provider => provider.inputs.map(spec => spec.name))
+
+  it('no input belongs to two providers or is also a common input', () => {
+    expect(new Set(declared).size).toBe(declared.length)
+    for (const name of COMMON_INPUTS) expect(declared).not.toContain(name)
+  })
+
+  it("each auth type reads only inputs declared for it (a provider's inputs list is its specification)", () => {
+    const fixtures: Record<string, Record<string, string>> = {
+      'client-secret': {
+        'tenant-id': TENANT,
+        'client-id': CLIENT,
+        'client-secret': 's',
+        'authority-host': 'https://localhost:1',
+        resource: 'https://r',
+      },
+      'client-certificate': { 'tenant-id': TENANT, 'client-id': CLIENT, resource: 'https://r' },
+      oidc: { 'tenant-id': TENANT, 'client-id': CLIENT, 'oidc-audience': 'api://x', resource: 'https://r' },
+      'managed-identity': { 'client-id': CLIENT, resource: 'https://r' },
+      'azure-cli': { 'tenant-id': TENANT, resource: 'https://r' },
+      'api-key': { 'api-key': 'k', 'iam-endpoint': 'https://iam.test.cloud.ibm.com' },
+      'trusted-profile': { 'api-key': 'k', 'profile-name': 'ci', 'account-id': 'acct' },
+      'compute-resource': { 'profile-id': 'P', 'cr-token-file': '/t' },
+    }
+    const env = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:1/t', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }
+    for (const provider of PROVIDERS) {
+      for (const authType of provider.authTypes) {
+        const fixture = fixtures[authType]
+        expect(fixture).toBeDefined()
+        if (authType === 'client-certificate') continue // a PEM fixture is read in azure-config.test.ts
+        const inputs = inputsOf({ 'auth-type': authType, ...fixture }, env)
+        const credential = provider.credential(inputs)
+        expect(credential.authType).toBe(authType)
+        const allowed = provider.inputs.filter(spec => !spec.authTypes || spec.authTypes.includes(authType))
+        const read = [...inputs.usedInputs].filter(name => name !== 'auth-type')
+        expect(read.filter(name => !allowed.some(spec => spec.name === name))).toEqual([])
+      }
+    }
   })
 })
 
@@ -214,16 +143,23 @@ describe('every combination of inputs', () => {
       'compute-resource',
       'bogus',
     ],
-    'tenant-id': ['', TENANT, 'contoso.onmicrosoft.com', 'bad/tenant'],
+    'tenant-id': ['', TENANT, 'contoso.onmicrosoft.com', 'bad/tenant', '..'],
     'client-id': ['', CLIENT, 'not-a-guid'],
     'client-secret': ['', 'secret-value-1'],
     'client-certificate': ['', '-----BEGIN PRIVATE KEY-----\nAAAAAAAAAA\n-----END PRIVATE KEY-----', 'garbage'],
-    resource: ['', 'https://x.azurehealthcareapis.com', 'https://x/', 'has space'],
+    resource: ['', 'https://x.azurehealthcareapis.com', 'https://x/', 'has space', 'https://x/.default'],
     scope: ['', 'https://x/.default'],
     cloud: ['', 'AzurePublicCloud', 'AzureUSGovernment', 'Mars'],
-    'authority-host': ['', 'https://localhost:1', 'http://localhost:1', 'nonsense'],
+    'authority-host': ['', 'https://localhost:1', 'http://localhost:1', 'nonsense', 'https://u:p@h'],
     'api-key': ['', 'api-key-value-1'],
-    'iam-endpoint': ['', 'https://private.iam.cloud.ibm.com', 'http://127.0.0.1:1', 'http://evil.example.com', '::'],
+    'iam-endpoint': [
+      '',
+      'https://private.iam.cloud.ibm.com',
+      'http://127.0.0.1:1',
+      'http://evil.example.com',
+      '::',
+      'http://[::1]:1',
+    ],
     'profile-id': ['', 'Profile-1'],
     'profile-crn': ['', 'crn:v1:bluemix:public:iam-identity::a/1::profile:Profile-1', 'nope'],
     'profile-name': ['', 'ci'],
@@ -245,7 +181,7 @@ describe('every combination of inputs', () => {
   it('yield a valid configuration or exactly one InputError with a fix, and mask every secret given', () => {
     fc.assert(
       fc.property(inputsArb, envArb, (inputs, env) => {
-        const r = read(inputs, env)
+        const read = readInputs(inputs, env)
         for (const secret of [
           inputs['client-secret'],
           inputs['api-key'],
@@ -253,25 +189,28 @@ describe('every combination of inputs', () => {
           env.AZURE_CLIENT_SECRET,
           env.IBMCLOUD_API_KEY,
         ]) {
-          if (secret) expect(r.masked).toContain(secret)
+          if (secret) expect(read.masked).toContain(secret)
         }
-        if (r.error !== undefined) {
-          expect(r.error).toBeInstanceOf(InputError)
-          expect((r.error as InputError).fix).toBeTruthy()
+        if (read.error !== undefined) {
+          expect(read.error).toBeInstanceOf(InputError)
+          expect((read.error as InputError).fix).toBeTruthy()
           return
         }
-        const config = r.config as Config
-        expect(['azure', 'ibm']).toContain(config.provider)
-        expect(config.envVar).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/)
-        expect(config.timeoutSeconds).toBeGreaterThanOrEqual(1)
-        expect(config.maxAttempts).toBeLessThanOrEqual(10)
-        if (config.provider === 'azure') {
+        expect(read.config).toBeDefined()
+        if (!read.config) return
+        const { provider, settings } = read.config
+        expect(settings.envVar).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/)
+        expect(settings.timeoutSeconds).toBeGreaterThanOrEqual(1)
+        expect(settings.maxAttempts).toBeLessThanOrEqual(10)
+        if (provider.name === 'azure') {
+          const config = readAzureConfig(inputsOf(inputs, env))
           expect(config.scope).toMatch(/^\S+$/)
-          expect(config.authorityHost).toMatch(/^https:\/\//)
+          if ('authorityHost' in config) expect(config.authorityHost).toMatch(/^https:\/\/[^@]+$/)
+          if ('tenantId' in config && config.tenantId) expect(config.tenantId).not.toMatch(/^\.+$|[/?#%]/)
         } else {
-          expect(config.iamEndpoint).toMatch(/^(https:\/\/|http:\/\/127\.0\.0\.1)/)
+          const config = readIbmConfig(inputsOf(inputs, env))
+          expect(config.iamEndpoint).toMatch(/^(https:\/\/|http:\/\/(127\.0\.0\.1|\[::1\]))/)
           if (config.authType !== 'compute-resource') expect(config.apiKey).toBeTruthy()
-          else expect(config.profile).toBeDefined()
         }
       }),
       { numRuns: 3000 },

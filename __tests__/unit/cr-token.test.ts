@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { FileError } from '../../src/files.ts'
+import { FileError } from '../../src/io/files.ts'
 import { CR_TOKEN_PATHS, readComputeResourceToken } from '../../src/providers/ibm/cr-token.ts'
 
 /** A fake file system: path → contents; anything else does not exist. */

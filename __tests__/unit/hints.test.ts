@@ -5,8 +5,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Deadline } from '../../src/deadline.ts'
-import { HttpStatusError } from '../../src/http.ts'
+import { Deadline } from '../../src/io/deadline.ts'
+import { HttpStatusError } from '../../src/io/http.ts'
 import type { AzureConfig } from '../../src/providers/azure/config.ts'
 import { azureError } from '../../src/providers/azure/errors.ts'
 import { iamError } from '../../src/providers/ibm/errors.ts'
@@ -35,11 +35,16 @@ const BXNIM: Array<[code: string, fix: RegExp]> = [
   ['BXNIM0398E', /may not assume the trusted profile: add a trust relationship/],
 ]
 
-const config = {
-  provider: 'azure',
+const config: AzureConfig = {
   authType: 'client-secret',
+  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  clientId: '0c4e3a2b-5d6f-4a1b-9c8d-7e6f5a4b3c2d',
+  clientSecret: 's',
+  scope: 'https://r/.default',
+  cloud: 'AzurePublicCloud',
   authorityHost: 'https://login.microsoftonline.com',
-} as AzureConfig
+  customAuthority: false,
+}
 const troubleshooting = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n## Troubleshooting\n')[1] ?? ''
 
 describe('AADSTS fixes', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { Deadline } from '../../src/deadline.ts'
+import { Deadline } from '../../src/io/deadline.ts'
 import { ActionError } from '../../src/errors.ts'
-import { HttpStatusError, requestJson, type HttpRequest, type HttpResponse, type Transport } from '../../src/http.ts'
-import type { RetryPolicy } from '../../src/retry.ts'
+import { HttpStatusError, requestJson, type HttpRequest, type HttpResponse, type Transport } from '../../src/io/http.ts'
+import type { RetryPolicy } from '../../src/io/retry.ts'
 
 type Step = HttpResponse | Error
 

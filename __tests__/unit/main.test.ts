@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { HttpRequest, HttpResponse, Transport } from '../../src/http.ts'
+import type { HttpRequest, HttpResponse, Transport } from '../../src/io/http.ts'
 import { run, type Core, type RunDeps } from '../../src/main.ts'
 
 const NOW = Date.parse('2026-11-24T12:00:00Z')

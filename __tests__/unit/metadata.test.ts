@@ -3,10 +3,13 @@ import { validateAction } from '@action-validator/core'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { readConfig } from '../../src/config.ts'
-import { ACTION_DEFAULTS } from '../../src/inputs.ts'
+import { COMMON_INPUTS } from '../../src/inputs/settings.ts'
+import { readAzureConfig } from '../../src/providers/azure/config.ts'
 import { AADSTS_HINTS } from '../../src/providers/azure/errors.ts'
+import { readIbmConfig } from '../../src/providers/ibm/config.ts'
 import { BXNIM_HINTS } from '../../src/providers/ibm/errors.ts'
+import { PROVIDERS } from '../../src/providers/index.ts'
+import { inputsOf, readInputs } from '../../test-support/inputs.ts'
 import { ROOT } from '../../test-support/run-action.ts'
 import { validateActionFile, validateWorkflowFile, workflowFiles } from '../../scripts/validate-metadata.ts'
 
@@ -73,28 +76,33 @@ describe('action.yml', () => {
   })
 
   it('has the defaults the code applies when an input is empty', () => {
-    for (const [name, value] of Object.entries(ACTION_DEFAULTS)) expect(action.inputs[name]?.default).toBe(value)
-    const defaults = (provider: string, inputs: Record<string, string>) =>
-      readConfig({
-        getInput: name => (name === 'provider' ? provider : (inputs[name] ?? '')),
-        env: {},
-        mask: () => {},
-        warning: () => {},
-      })
-    const ibm = defaults('ibm', { 'api-key': 'k' })
-    expect(ibm).toMatchObject({
-      authType: 'api-key', // what auth-type "auto" chose
+    const specs = PROVIDERS.flatMap(provider => provider.inputs)
+    for (const spec of specs) expect([spec.name, action.inputs[spec.name]?.default]).toEqual([spec.name, spec.default])
+    expect(readInputs({ provider: 'ibm', 'api-key': 'k' }).config?.settings).toEqual({
       envVar: action.inputs['env-var']?.default,
       exportEnv: action.inputs['export-env']?.default === 'true',
       summary: action.inputs.summary?.default === 'true',
       timeoutSeconds: Number(action.inputs['timeout-seconds']?.default),
       maxAttempts: Number(action.inputs['max-attempts']?.default),
-      iamEndpoint: action.inputs['iam-endpoint']?.default,
     })
     expect(action.inputs['auth-type']?.default).toBe('auto')
-    expect(defaults('azure', { 'auth-type': 'azure-cli', resource: 'https://r' })).toMatchObject({
+    expect(readIbmConfig(inputsOf({ 'api-key': 'k' }))).toMatchObject({
+      iamEndpoint: action.inputs['iam-endpoint']?.default,
+    })
+    expect(readAzureConfig(inputsOf({ 'auth-type': 'azure-cli', resource: 'https://r' }))).toMatchObject({
       cloud: action.inputs.cloud?.default,
     })
+  })
+
+  it("declares the common inputs and every provider's, nothing else", () => {
+    const declared = [...COMMON_INPUTS, ...PROVIDERS.flatMap(provider => provider.inputs.map(spec => spec.name))]
+    expect(Object.keys(action.inputs).sort()).toEqual(declared.sort())
+  })
+
+  it('lists every auth type of every provider in the auth-type description', () => {
+    for (const provider of PROVIDERS) {
+      expect(action.inputs['auth-type']?.description).toContain(`${provider.name}: ${provider.authTypes.join(', ')}`)
+    }
   })
 })
 

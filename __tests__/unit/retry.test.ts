@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { Deadline } from '../../src/deadline.ts'
-import { backoffMs, parseRetryAfter, withRetry, type RetryPolicy } from '../../src/retry.ts'
+import { Deadline } from '../../src/io/deadline.ts'
+import { backoffMs, parseRetryAfter, withRetry, type RetryPolicy } from '../../src/io/retry.ts'
 
 function transient(reason: string, retryAfterMs?: number): Error {
   return Object.assign(new Error(reason), { transient: true as const, reason, retryAfterMs })

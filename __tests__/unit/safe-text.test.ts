@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { safeText } from '../../src/safe-text.ts'
+import { safeText } from '../../src/log/safe-text.ts'
 
 const none = (text: string) => text
 

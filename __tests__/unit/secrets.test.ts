@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { Secrets } from '../../src/secrets.ts'
+import { Secrets } from '../../src/log/secrets.ts'
 
 describe('Secrets', () => {
   it('registers each secret once, a PEM key also line by line', () => {
@@ -15,7 +15,7 @@ describe('Secrets', () => {
 
   it('masks a JWT and its signature segment', () => {
     const registered: string[] = []
-    new Secrets(s => registered.push(s)).addToken('aGVhZGVy.Y2xhaW1z.c2lnbmF0dXJlLXNlZ21lbnQ')
+    new Secrets(s => registered.push(s)).add('aGVhZGVy.Y2xhaW1z.c2lnbmF0dXJlLXNlZ21lbnQ')
     expect(registered).toEqual(['aGVhZGVy.Y2xhaW1z.c2lnbmF0dXJlLXNlZ21lbnQ', 'c2lnbmF0dXJlLXNlZ21lbnQ'])
   })
 
@@ -28,7 +28,7 @@ describe('Secrets', () => {
   it('redacts every known secret from text a server sent back', () => {
     const secrets = new Secrets(() => {})
     secrets.add('api-key-123456')
-    secrets.addToken('aaaa.bbbb.cccccccc')
+    secrets.add('aaaa.bbbb.cccccccc')
     expect(secrets.redact('key api-key-123456 and sig cccccccc and token aaaa.bbbb.cccccccc')).toBe(
       'key *** and sig *** and token ***',
     )

@@ -3,8 +3,9 @@ import * as core from '@actions/core'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { formatDuration, writeSummary } from '../../src/summary.ts'
-import type { IbmConfig } from '../../src/providers/ibm/config.ts'
+import { formatDuration, writeSummary } from '../../src/publish/summary.ts'
+import type { Config } from '../../src/config.ts'
+import { ibm } from '../../src/providers/ibm/index.ts'
 
 let dir: string
 beforeAll(async () => {
@@ -14,19 +15,15 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const config = {
-  provider: 'ibm',
-  authType: 'trusted-profile',
-  iamEndpoint: 'https://iam.cloud.ibm.com',
-  apiKey: 'k',
-  profile: { kind: 'id', id: 'Profile-1' },
-  crTokenFile: undefined,
-  envVar: 'KP_TOKEN',
-  exportEnv: true,
-  summary: true,
-  timeoutSeconds: 60,
-  maxAttempts: 3,
-} satisfies IbmConfig
+const config: Config = {
+  provider: ibm,
+  credential: {
+    authType: 'trusted-profile',
+    getToken: () => Promise.reject(new Error('not used')),
+    describe: () => ({ rows: [] }),
+  },
+  settings: { envVar: 'KP_TOKEN', exportEnv: true, summary: true, timeoutSeconds: 60, maxAttempts: 3 },
+}
 
 describe('job summary', () => {
   it('is one table of who and until when, with server text escaped, through core.summary', async () => {
@@ -37,18 +34,12 @@ describe('job summary', () => {
     await writeSummary(
       core.summary,
       {
-        service: 'IBM Cloud IAM',
         config,
-        token: {
-          accessToken: 'never-shown',
-          expiresOnMs: Date.parse('2026-11-24T13:00:00Z'),
-          expirySource: 'expiration',
-          details: [
-            ['Identity', 'iam-<script>alert(1)</script>|x'],
-            ['Account', 'acct'],
-            ['Echo', 'a secret value echoed'],
-          ],
-        },
+        rows: [
+          ['Identity', 'iam-<script>alert(1)</script>|x'],
+          ['Account', 'acct'],
+          ['Echo', 'a secret value echoed'],
+        ],
         expiresOn: '2026-11-24T13:00:00.000Z',
         expiresIn: 3599,
       },
@@ -57,7 +48,6 @@ describe('job summary', () => {
     const markdown = await readFile(file, 'utf8')
     expect(markdown).toMatchSnapshot()
     expect(markdown).not.toContain('<script>')
-    expect(markdown).not.toContain('never-shown')
     expect(markdown).not.toContain('secret value')
     expect(markdown.match(/<table>/g)).toHaveLength(1)
   })

@@ -1,19 +1,65 @@
-import type { ReadFile } from '../files.ts'
-import type { Transport } from '../http.ts'
-import type { RetryPolicy } from '../retry.ts'
-import type { Redact } from '../safe-text.ts'
+import type { InputSpec, Inputs } from '../inputs/reader.ts'
+import type { ReadFile } from '../io/files.ts'
+import type { Transport } from '../io/http.ts'
+import type { RetryPolicy } from '../io/retry.ts'
+import type { Redact } from '../log/safe-text.ts'
+import type { Token, TokenFacts } from '../token.ts'
 
-/** A token as every provider hands it to the publish step. */
-export interface FetchedToken {
-  accessToken: string
-  /** Expiry in epoch milliseconds, as the server stated it (checked before publishing, not trusted). */
-  expiresOnMs: number
-  /** The answer's field the expiry came from, named in errors: "expiration", "expires_in". */
-  expirySource: string
-  /** Non-secret facts for the job summary and log, e.g. ['Account', 'a1b2...']. */
-  details: Array<[label: string, value: string]>
-  /** Who the token is for, for the log line. */
-  subject?: string
+/**
+ * A token issuer. One folder under providers/ exports one of these, and the registry
+ * (providers/index.ts) lists it: nothing else in src/ names a provider.
+ */
+export interface Provider {
+  /** The `provider` input's value, e.g. 'azure'. */
+  name: string
+  /** For messages and the summary, e.g. 'Azure Entra ID'. */
+  label: string
+  /** Every auth type, in the order `auth-type` lists them. */
+  authTypes: readonly string[]
+  /** Every input of this provider: which auth types read it, which are secret, env fallbacks, defaults. */
+  inputs: readonly InputSpec[]
+  /** Reads and checks the inputs, before any request: the credential of the chosen auth type. */
+  credential(inputs: Inputs): Credential
+}
+
+/** What a provider folder defines: its configuration per auth type, and what it does with one. */
+export interface ProviderParts<C extends { authType: string }> {
+  name: string
+  label: string
+  authTypes: readonly C['authType'][]
+  inputs: readonly InputSpec[]
+  /** Reads and checks the inputs, before any request: a discriminated union on `authType`. */
+  readConfig(inputs: Inputs): C
+  getToken(config: C, ctx: ProviderContext): Promise<Token>
+  /** What the summary and the log line show about a token. */
+  describe(config: C, accessToken: string): TokenFacts
+}
+
+/** The record a provider folder exports: its parts, with each configuration bound to its token getter. */
+export function defineProvider<C extends { authType: string }>(parts: ProviderParts<C>): Provider {
+  const { name, label, authTypes, inputs } = parts
+  return {
+    name,
+    label,
+    authTypes,
+    inputs,
+    credential(read) {
+      const config = parts.readConfig(read)
+      return {
+        authType: config.authType,
+        getToken: ctx => parts.getToken(config, ctx),
+        describe: accessToken => parts.describe(config, accessToken),
+      }
+    },
+  }
+}
+
+/** One auth type's configuration, ready to get a token. */
+export interface Credential {
+  authType: string
+  getToken(ctx: ProviderContext): Promise<Token>
+  /** What the summary and log show about the token: from its claims and the configuration. */
+  describe(accessToken: string): TokenFacts
 }
 
 /** What a provider may use. Everything that touches the outside world comes in here. */
@@ -22,15 +68,10 @@ export interface ProviderContext {
   retry: RetryPolicy
   /** Registers a secret the provider derives (first-leg token, OIDC token) the moment it has it. */
   mask(secret: string): void
-  /** Removes every known secret from text, in any of its encodings (applied by safeText). */
+  /** Removes every known secret from text, in any of its encodings (pass it to safeText). */
   redact: Redact
   debug(message: string): void
   env: Record<string, string | undefined>
   readFile: ReadFile
   now: () => number
-}
-
-/** Summary rows in order, leaving out the facts a token did not carry. */
-export function detailRows(rows: Array<[label: string, value: string | undefined]>): Array<[string, string]> {
-  return rows.filter((row): row is [string, string] => Boolean(row[1]))
 }

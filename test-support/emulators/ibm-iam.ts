@@ -8,6 +8,34 @@ import {
   type Reply,
 } from './server.ts'
 
+/** `+ & = %` and a space: a form body built by hand instead of encoded would garble it. */
+export const API_KEY = 'ibm-api-key+0123&456=789%ab cdef'
+/** A key whose identity no trusted profile trusts. */
+export const OTHER_KEY = 'ibm-other-key-not-trusted-42'
+export const CR_TOKEN =
+  'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6Y2k6cnVubmVyIn0.c2lnbmF0dXJlLW9mLXRoZS1jci10b2tlbg'
+export const IDENTITY: IamIdentity = { iamId: 'IBMid-550000AAAA', sub: 'ci-bot@example.com', account: 'acct123' }
+/** A profile that trusts API_KEY's identity and CR_TOKEN. */
+export const PROFILE: TrustedProfile = {
+  id: 'Profile-9f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+  crn: 'crn:v1:bluemix:public:iam-identity::a/acct123::profile:Profile-9f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+  name: 'ci-key-rotation',
+  account: 'acct123',
+  trustedIamIds: [IDENTITY.iamId],
+  trustedCrTokens: [CR_TOKEN],
+}
+
+/** The IAM most suites need: API_KEY and OTHER_KEY, and PROFILE. */
+export function startDefaultIbmIam(): Promise<IbmIamEmulator> {
+  return startIbmIam({
+    apiKeys: {
+      [API_KEY]: IDENTITY,
+      [OTHER_KEY]: { iamId: 'IBMid-OTHER', sub: 'other@example.com', account: 'acct123' },
+    },
+    profiles: [PROFILE],
+  })
+}
+
 /** An identity the emulator knows: what its API key or CR token stands for. */
 export interface IamIdentity {
   iamId: string

@@ -1,9 +1,8 @@
-import type { Deadline } from '../../deadline.ts'
 import { ActionError } from '../../errors.ts'
+import type { Deadline } from '../../io/deadline.ts'
 import { jwtClaims, stringClaim } from '../../jwt.ts'
-import { safeText, type Redact } from '../../safe-text.ts'
-import type { ProviderContext } from '../provider.ts'
-import type { AzureConfig } from './config.ts'
+import { safeText, type Redact } from '../../log/safe-text.ts'
+import { authorityOf, type AzureConfig } from './config.ts'
 
 /** One-line fixes for the AADSTS codes CI users meet most. */
 export const AADSTS_HINTS: Record<string, string> = {
@@ -34,7 +33,7 @@ export const AADSTS_HINTS: Record<string, string> = {
 
 const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213'])
 
-interface ErrorLike {
+export interface ErrorLike {
   name?: string
   message?: string
   errorMessage?: string
@@ -50,7 +49,7 @@ interface ErrorLike {
 export function requestName(config: AzureConfig): string {
   if (config.authType === 'managed-identity') return 'The managed identity token request'
   if (config.authType === 'azure-cli') return 'The Azure CLI (az account get-access-token)'
-  return `The Entra ID token request (${config.authorityHost})`
+  return `The Entra ID token request (${authorityOf(config)})`
 }
 
 /** Turns anything @azure/identity throws into one actionable message. */
@@ -87,56 +86,6 @@ export function azureError(
   })
 }
 
-/**
- * With a custom authority-host MSAL first reads the tenant's discovery document, and when that
- * fails it reports only "endpoints_resolution_error", dropping Entra's answer (AADSTS90002 for an
- * unknown tenant). One more GET of the document recovers that answer; anything else passes through.
- */
-export async function explainDiscoveryFailure(
-  error: unknown,
-  config: AzureConfig,
-  ctx: ProviderContext,
-): Promise<unknown> {
-  const text = causes(error)
-    .map(e => e.message ?? '')
-    .join(' ')
-  if (!/endpoints_resolution_error|openid_config_error/.test(text) || ctx.retry.deadline.remainingMs() <= 0)
-    return error
-  const url = `${config.authorityHost}/${config.tenantId}/v2.0/.well-known/openid-configuration`
-  let answer = ''
-  let failure: string
-  try {
-    const response = await ctx.transport.send(
-      { method: 'GET', url, headers: { Accept: 'application/json' } },
-      Math.min(10_000, ctx.retry.deadline.remainingMs()),
-    )
-    answer = response.body
-    failure = `HTTP ${response.status}`
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException | undefined)?.code
-    failure = [code, cause instanceof Error ? cause.message : String(cause)].filter(Boolean).join(' ')
-  }
-  const description = errorDescription(answer)
-  if (description) return { message: description }
-  return new ActionError(
-    `Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}${failure ? ` (${safeText(failure, ctx.redact, 200)})` : ''}.`,
-    {
-      fix:
-        networkHint(failure, config) ??
-        "check tenant-id and authority-host (give the authority's base URL, e.g. https://login.example.com, without the tenant).",
-    },
-  )
-}
-
-function errorDescription(body: string): string | undefined {
-  try {
-    const value = (JSON.parse(body) as { error_description?: unknown }).error_description
-    return typeof value === 'string' && value !== '' ? value : undefined
-  } catch {
-    return undefined
-  }
-}
-
 const UNAVAILABLE_HINTS: Record<AzureConfig['authType'], string> = {
   'client-secret': 'check tenant-id, client-id and client-secret.',
   'client-certificate':
@@ -150,17 +99,17 @@ const UNAVAILABLE_HINTS: Record<AzureConfig['authType'], string> = {
 function networkOrGeneric(text: string, config: AzureConfig): string {
   const status = /Http status code: (408|429|5\d\d)\b/.exec(text)?.[1]
   if (status) {
-    return `${config.authorityHost} answered HTTP ${status} on every attempt: a server or proxy problem, not your credentials. Re-run, or raise max-attempts / timeout-seconds.`
+    return `${authorityOf(config)} answered HTTP ${status} on every attempt: a server or proxy problem, not your credentials. Re-run, or raise max-attempts / timeout-seconds.`
   }
   if (/Response had no "expiresOn"|unknown_error|Http status code: 2\d\d/.test(text)) {
-    return `${config.authorityHost} answered, but not as Entra ID does: check authority-host and cloud, and any proxy between the runner and the authority.`
+    return `${authorityOf(config)} answered, but not as Entra ID does: check authority-host and cloud, and any proxy between the runner and the authority.`
   }
   return networkHint(text, config) ?? UNAVAILABLE_HINTS[config.authType]
 }
 
-function networkHint(text: string, config: AzureConfig): string | undefined {
+export function networkHint(text: string, config: AzureConfig): string | undefined {
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up/i.test(text)) {
-    return `check that ${config.authorityHost} is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or the authority-host input.`
+    return `check that ${authorityOf(config)} is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or the authority-host input.`
   }
   if (/certificate|self.signed|UNABLE_TO_VERIFY/i.test(text)) {
     return "the authority's TLS certificate is not trusted: for a private CA, give its certificate to the step through NODE_EXTRA_CA_CERTS."
@@ -182,7 +131,7 @@ function describeOidcToken(token: string, redact: Redact): string {
   return `The GitHub OIDC token had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`
 }
 
-function causes(error: unknown): ErrorLike[] {
+export function causes(error: unknown): ErrorLike[] {
   const chain: ErrorLike[] = []
   let current: unknown = error
   while (current && typeof current === 'object' && chain.length < 5) {

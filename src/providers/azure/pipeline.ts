@@ -1,9 +1,9 @@
 import type { ClientSecretCredentialOptions } from '@azure/identity'
-import type { Deadline } from '../../deadline.ts'
+import type { Deadline } from '../../io/deadline.ts'
 import type { ActionError } from '../../errors.ts'
-import { TLS_ERRORS, redirected } from '../../http.ts'
-import type { Redact } from '../../safe-text.ts'
-import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy } from '../../retry.ts'
+import { TLS_ERRORS, redirected } from '../../io/http.ts'
+import type { Redact } from '../../log/safe-text.ts'
+import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy } from '../../io/retry.ts'
 
 type PipelinePolicy = NonNullable<ClientSecretCredentialOptions['additionalPolicies']>[number]['policy']
 type PipelineResponse = Awaited<ReturnType<PipelinePolicy['sendRequest']>>

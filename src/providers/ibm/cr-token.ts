@@ -1,5 +1,5 @@
 import { ActionError } from '../../errors.ts'
-import { FileError, emptyFile } from '../../files.ts'
+import { FileError, emptyFile } from '../../io/files.ts'
 import type { ProviderContext } from '../provider.ts'
 
 /** Where IKS, OpenShift and Code Engine project a compute resource token, in IBM's order. */

@@ -1,7 +1,7 @@
 import { ActionError } from '../../errors.ts'
-import type { HttpStatusError } from '../../http.ts'
-import { safeText, type Redact } from '../../safe-text.ts'
-import type { IbmAuthType } from './config.ts'
+import type { HttpStatusError } from '../../io/http.ts'
+import { safeText, type Redact } from '../../log/safe-text.ts'
+import type { IbmAuthType } from './inputs.ts'
 
 /** One-line fixes for the BXNIM codes users meet most. */
 export const BXNIM_HINTS: Record<string, string> = {

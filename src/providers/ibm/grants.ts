@@ -1,4 +1,4 @@
-import type { ProfileRef } from './config.ts'
+import type { ComputeProfileRef, ProfileRef } from './profile.ts'
 
 /** The form bodies of IBM IAM's `POST /identity/token` grants. */
 export type Form = Record<string, string>
@@ -13,18 +13,18 @@ export function assumeGrant(accessToken: string, profile: ProfileRef): Form {
 }
 
 /** Trades a compute resource token (a Kubernetes service account token) for a trusted profile's. */
-export function crTokenGrant(crToken: string, profile: ProfileRef): Form {
+export function crTokenGrant(crToken: string, profile: ComputeProfileRef): Form {
   return { grant_type: 'urn:ibm:params:oauth:grant-type:cr-token', cr_token: crToken, ...profileFields(profile) }
 }
 
-function profileFields(profile: ProfileRef): Form {
+function profileFields(profile: ProfileRef | ComputeProfileRef): Form {
   switch (profile.kind) {
     case 'id':
       return { profile_id: profile.id }
     case 'crn':
       return { profile_crn: profile.crn }
     case 'name':
-      return profile.accountId
+      return 'accountId' in profile
         ? { profile_name: profile.name, account: profile.accountId }
         : { profile_name: profile.name }
   }

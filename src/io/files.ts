@@ -2,7 +2,7 @@ import { constants, createReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { Socket } from 'node:net'
 import type { Deadline } from './deadline.ts'
-import { ActionError } from './errors.ts'
+import { ActionError } from '../errors.ts'
 
 /** Token files are a few KiB; anything larger is the wrong file, and would end up in a request. */
 export const MAX_FILE_BYTES = 64 * 1024

@@ -1,4 +1,4 @@
-import { jwtSignature } from './jwt.ts'
+import { jwtSignature } from '../jwt.ts'
 
 /** Secrets shorter than this are not redacted: they would hide ordinary words. */
 const MIN_SECRET = 4
@@ -17,11 +17,16 @@ export class Secrets {
     this.register = register
   }
 
-  /** A secret value; a multi-line one (a PEM key) also line by line, as the runner masks per line. */
+  /**
+   * A secret value; a multi-line one (a PEM key) also line by line, as the runner masks per line;
+   * a JWT also its signature on its own (logs sometimes split tokens at dots).
+   */
   add(value: string): void {
     if (!value || this.values.has(value)) return
     const lines = value.split(/\r?\n/).map(line => line.trim())
     const parts = [value, ...(lines.length > 1 ? lines.filter(l => l.length >= 8 && !l.startsWith('-----')) : [])]
+    const signature = jwtSignature(value)
+    if (signature && signature.length >= 8) parts.push(signature)
     for (const part of parts) {
       if (this.values.has(part)) continue
       this.values.add(part)
@@ -30,13 +35,6 @@ export class Secrets {
       const forms = /[\r\n]/.test(part) ? [part] : [part, formEncoded(part), lowerHex(formEncoded(part))]
       for (const form of new Set(forms)) if (form === part || form.length >= 8) this.register(form)
     }
-  }
-
-  /** A token, and for a JWT its signature segment on its own (logs sometimes split tokens at dots). */
-  addToken(token: string): void {
-    this.add(token)
-    const signature = jwtSignature(token)
-    if (signature) this.add(signature)
   }
 
   /** `text` with every secret replaced by `***`, also percent-, form-, JSON- or base64-encoded. */

@@ -1,7 +1,8 @@
-import { ActionError } from './errors.ts'
-import { requestJson } from './http.ts'
-import type { ProviderContext } from './providers/provider.ts'
-import { safeText } from './safe-text.ts'
+import { ActionError } from '../../errors.ts'
+import { requestJson } from '../../io/http.ts'
+import { jwtClaims, stringClaim } from '../../jwt.ts'
+import { safeText } from '../../log/safe-text.ts'
+import type { ProviderContext } from '../provider.ts'
 
 /**
  * A GitHub OIDC token for `audience`, the protocol of `core.getIDToken`, but under the
@@ -43,4 +44,41 @@ export async function fetchGitHubOidcToken(audience: string, ctx: ProviderContex
   }
   ctx.mask(token)
   return token
+}
+
+/**
+ * The client assertion of the oidc auth type. msal-node asks twice per token request (once for
+ * the request, once for its client configuration): one GitHub token serves both, and a new one is
+ * fetched when it nears expiry. Keeps the last token (its claims explain federation errors) and
+ * GitHub's own refusal (what the user needs, not @azure/identity's wrapping of it).
+ */
+export class GitHubAssertion {
+  lastToken: string | undefined
+  failure: unknown
+  private readonly audience: string
+  private readonly ctx: ProviderContext
+
+  constructor(audience: string, ctx: ProviderContext) {
+    this.audience = audience
+    this.ctx = ctx
+  }
+
+  readonly get = async (): Promise<string> => {
+    if (!this.lastToken || expiresWithin(this.lastToken, MIN_LIFE_SECONDS, this.ctx.now())) {
+      try {
+        this.lastToken = await fetchGitHubOidcToken(this.audience, this.ctx)
+      } catch (error) {
+        this.failure = error
+        throw error
+      }
+    }
+    return this.lastToken
+  }
+}
+
+const MIN_LIFE_SECONDS = 60
+
+function expiresWithin(token: string, seconds: number, now: number): boolean {
+  const exp = Number(stringClaim(jwtClaims(token), 'exp'))
+  return !Number.isFinite(exp) || exp * 1000 - now < seconds * 1000
 }

@@ -1,5 +1,5 @@
 import { closeSync, constants, openSync, statSync, truncateSync } from 'node:fs'
-import { ActionError } from './errors.ts'
+import { ActionError } from '../errors.ts'
 
 /**
  * The runner's files that carry the token to later steps. Without them @actions/core falls back

@@ -1,9 +1,12 @@
 import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import type { RequestOptions } from 'node:http'
-import { ActionError } from './errors.ts'
+import { ActionError } from '../errors.ts'
+import { safeText, type Redact } from '../log/safe-text.ts'
 import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy, type Transient } from './retry.ts'
-import { safeText, type Redact } from './safe-text.ts'
+
+/** Sent with every request (@azure/identity appends its own after it). */
+export const USER_AGENT = 'get-token-action/1'
 
 export interface HttpRequest {
   method: 'GET' | 'POST'
@@ -28,7 +31,7 @@ export interface Transport {
 const MAX_BODY_BYTES = 1024 * 1024
 
 /** @actions/http-client, so the runner's proxy settings (HTTPS_PROXY, NO_PROXY) apply. */
-export function createTransport(userAgent: string): Transport {
+export function createTransport(userAgent = USER_AGENT): Transport {
   const clients: HttpClient[] = []
   return {
     async send(request, timeoutMs) {

@@ -1,12 +1,11 @@
 import type * as actionsCore from '@actions/core'
-import type { Config } from './config.ts'
-import type { FetchedToken } from './providers/provider.ts'
-import { safeText, type Redact } from './safe-text.ts'
+import type { Config } from '../config.ts'
+import { safeText, type Redact } from '../log/safe-text.ts'
 
 export interface SummaryFacts {
-  service: string
   config: Config
-  token: FetchedToken
+  /** The provider's facts about the token, in order. */
+  rows: Array<[string, string]>
   expiresOn: string
   expiresIn: number
 }
@@ -17,13 +16,13 @@ export async function writeSummary(
   facts: SummaryFacts,
   redact: Redact,
 ): Promise<void> {
-  const { config } = facts
+  const { provider, credential, settings } = facts.config
   const rows: Array<[string, string]> = [
-    ['Provider', facts.service],
-    ['Auth type', config.authType],
-    ...facts.token.details,
+    ['Provider', provider.label],
+    ['Auth type', credential.authType],
+    ...facts.rows,
     ['Expires on', `${facts.expiresOn} (in ${formatDuration(facts.expiresIn)})`],
-    ['Environment variable', config.exportEnv ? config.envVar : '(not exported)'],
+    ['Environment variable', settings.exportEnv ? settings.envVar : '(not exported)'],
   ]
   await summary
     .addHeading('get-token', 3)

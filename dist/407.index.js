@@ -1,23 +1,30 @@
-export const id = 647;
-export const ids = [647];
+export const id = 407;
+export const ids = [407];
 export const modules = {
 
-/***/ 3647:
+/***/ 5407:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   getAzureToken: () => (/* binding */ getAzureToken)
 });
 
+// EXTERNAL MODULE: ./src/io/http.ts
+var http = __webpack_require__(742);
+// EXTERNAL MODULE: ./src/providers/azure/config.ts + 2 modules
+var azure_config = __webpack_require__(7769);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/http.ts
-var http = __webpack_require__(6803);
-// EXTERNAL MODULE: ./src/safe-text.ts
-var safe_text = __webpack_require__(1452);
-;// CONCATENATED MODULE: ./src/github-oidc.ts
+// EXTERNAL MODULE: ./src/jwt.ts
+var jwt = __webpack_require__(6962);
+// EXTERNAL MODULE: ./src/log/safe-text.ts
+var safe_text = __webpack_require__(6729);
+;// CONCATENATED MODULE: ./src/providers/azure/github-oidc.ts
+
 
 
 
@@ -58,17 +65,42 @@ async function fetchGitHubOidcToken(audience, ctx) {
     ctx.mask(token);
     return token;
 }
+/**
+ * The client assertion of the oidc auth type. msal-node asks twice per token request (once for
+ * the request, once for its client configuration): one GitHub token serves both, and a new one is
+ * fetched when it nears expiry. Keeps the last token (its claims explain federation errors) and
+ * GitHub's own refusal (what the user needs, not @azure/identity's wrapping of it).
+ */
+class GitHubAssertion {
+    lastToken;
+    failure;
+    audience;
+    ctx;
+    constructor(audience, ctx) {
+        this.audience = audience;
+        this.ctx = ctx;
+    }
+    get = async () => {
+        if (!this.lastToken || expiresWithin(this.lastToken, MIN_LIFE_SECONDS, this.ctx.now())) {
+            try {
+                this.lastToken = await fetchGitHubOidcToken(this.audience, this.ctx);
+            }
+            catch (error) {
+                this.failure = error;
+                throw error;
+            }
+        }
+        return this.lastToken;
+    };
+}
+const MIN_LIFE_SECONDS = 60;
+function expiresWithin(token, seconds, now) {
+    const exp = Number((0,jwt/* stringClaim */.Ev)((0,jwt/* jwtClaims */.vE)(token), 'exp'));
+    return !Number.isFinite(exp) || exp * 1000 - now < seconds * 1000;
+}
 
-// EXTERNAL MODULE: ./src/jwt.ts
-var jwt = __webpack_require__(6962);
-// EXTERNAL MODULE: ./src/providers/provider.ts
-var provider = __webpack_require__(9545);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/user-agent.ts
-var user_agent = __webpack_require__(7360);
-// EXTERNAL MODULE: ./src/retry.ts
-var src_retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./src/io/retry.ts
+var io_retry = __webpack_require__(3974);
 ;// CONCATENATED MODULE: ./src/providers/azure/pipeline.ts
 
 
@@ -82,7 +114,7 @@ function retryPolicy(retry) {
         name: 'getTokenRetry',
         async sendRequest(request, next) {
             try {
-                return await (0,src_retry/* withRetry */.bD)(async () => {
+                return await (0,io_retry/* withRetry */.bD)(async () => {
                     let response;
                     try {
                         response = await next(request);
@@ -92,7 +124,7 @@ function retryPolicy(retry) {
                             ? new TransientFailure(error, String(error.code ?? 'network error'), retry.now())
                             : error;
                     }
-                    if ((0,src_retry/* isTransientStatus */.Dm)(response.status))
+                    if ((0,io_retry/* isTransientStatus */.Dm)(response.status))
                         throw new TransientFailure(response, `HTTP ${response.status}`, retry.now(), response.headers.get('retry-after'));
                     return response;
                 }, retry);
@@ -117,7 +149,7 @@ class TransientFailure extends Error {
         super(reason);
         this.last = last;
         this.reason = reason;
-        this.retryAfterMs = (0,src_retry/* parseRetryAfter */.mu)(retryAfter, now);
+        this.retryAfterMs = (0,io_retry/* parseRetryAfter */.mu)(retryAfter, now);
     }
 }
 /** A transient network failure; not an abort (the deadline), not an answer, not a TLS failure. */
@@ -175,59 +207,88 @@ class RedirectWatch {
     }
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/providers/azure/sdk-tweaks.ts
+
+
+// Runs when the Azure chunk loads. The SDK's pipeline checks `typeof FormData` on every request;
+// in Node that first touch loads Node's whole fetch implementation (about 13 ms, 7 % of an Azure
+// run) although MSAL only sends url-encoded strings. Nothing in this process uses the global.
+delete globalThis.FormData;
+/**
+ * The SDK logs (AZURE_LOG_LEVEL) to stderr, which the runner also scans for workflow commands:
+ * its lines go to the action's debug log instead, one inert line each, secrets redacted.
+ */
+function routeSdkLogs(logger, debug, redact) {
+    logger.log = (...args) => debug((0,safe_text/* safeText */.H)((0,external_node_util_.format)(...args), redact, 2000));
+}
+
 ;// CONCATENATED MODULE: ./src/providers/azure/credential.ts
 
 
 
 
+
 /**
- * One @azure/identity credential per auth type. Its HTTP pipeline carries the action's retry
- * policy and deadline (pipeline.ts) instead of its own.
+ * One @azure/identity credential per auth type. The app sign-ins' HTTP pipeline carries the
+ * action's retry policy and deadline (pipeline.ts) instead of the SDK's own.
  */
-async function createCredential(config, ctx, oidcAssertion, redirects) {
+async function createCredential(config, ctx, redirects) {
     const [identity, { AzureLogger }] = await Promise.all([__webpack_require__.e(/* import() */ 348).then(__webpack_require__.bind(__webpack_require__, 7348)), __webpack_require__.e(/* import() */ 567).then(__webpack_require__.bind(__webpack_require__, 7567))]);
-    // The SDK's pipeline checks `typeof FormData` on every request. In Node that first touch loads
-    // Node's whole built-in fetch implementation (about 13 ms, 7 % of an Azure run) although MSAL
-    // only sends url-encoded strings. Nothing in this process uses the global, so it goes before the
-    // first request; the pipeline then treats FormData as absent, as it does on runtimes without it.
-    delete globalThis.FormData;
-    // The SDK logs (AZURE_LOG_LEVEL) to stderr, which the runner also scans for workflow commands:
-    // route them through the action's debug log, one inert line each, secrets redacted.
-    AzureLogger.log = (...args) => ctx.debug((0,safe_text/* safeText */.H)((0,external_node_util_.format)(...args), ctx.redact, 2000));
-    const options = {
+    routeSdkLogs(AzureLogger, ctx.debug, ctx.redact);
+    ctx.debug(`Azure: ${config.authType} credential, authority ${(0,azure_config/* authorityOf */.v)(config)}, scope ${config.scope}`);
+    switch (config.authType) {
+        case 'client-secret': {
+            const { tenantId, clientId, clientSecret } = config;
+            const options = appOptions(config, ctx, redirects);
+            return { credential: new identity.ClientSecretCredential(tenantId, clientId, clientSecret, options) };
+        }
+        case 'client-certificate': {
+            const { tenantId, clientId, certificate, certificatePassword } = config;
+            const pem = { certificate, certificatePassword };
+            const options = appOptions(config, ctx, redirects);
+            return { credential: new identity.ClientCertificateCredential(tenantId, clientId, pem, options) };
+        }
+        case 'oidc': {
+            const assertion = new GitHubAssertion(config.oidcAudience, ctx);
+            const options = appOptions(config, ctx, redirects);
+            const credential = new identity.ClientAssertionCredential(config.tenantId, config.clientId, assertion.get, options);
+            return { credential, assertion };
+        }
+        case 'managed-identity': {
+            // Managed identity ignores additionalPolicies: the SDK's own retries, bounded by max-attempts.
+            const retryOptions = { maxRetries: ctx.retry.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 };
+            const { clientId } = config;
+            return {
+                credential: clientId
+                    ? new identity.ManagedIdentityCredential({ clientId, retryOptions })
+                    : new identity.ManagedIdentityCredential({ retryOptions }),
+            };
+        }
+        case 'azure-cli': {
+            const processTimeoutInMs = Math.max(1000, ctx.retry.deadline.remainingMs());
+            return { credential: new identity.AzureCliCredential({ tenantId: config.tenantId, processTimeoutInMs }) };
+        }
+    }
+}
+/** The authority, and the action's policies in place of the SDK's retries. */
+function appOptions(config, ctx, redirects) {
+    return {
         authorityHost: config.authorityHost,
-        disableInstanceDiscovery: config.disableInstanceDiscovery,
+        disableInstanceDiscovery: config.customAuthority,
         retryOptions: { maxRetries: 0 },
-        userAgentOptions: { userAgentPrefix: user_agent/* USER_AGENT_PREFIX */.r },
+        userAgentOptions: { userAgentPrefix: http/* USER_AGENT */._O },
         additionalPolicies: [
             { policy: deadlinePolicy(ctx.retry.deadline), position: 'perCall' },
             { policy: retryPolicy(ctx.retry), position: 'perCall' },
             { policy: redirects.policy(), position: 'perCall' },
         ],
     };
-    // Managed identity ignores additionalPolicies: the SDK's own retries, bounded by max-attempts.
-    const managedIdentityRetry = { maxRetries: config.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 };
-    ctx.debug(`Azure: ${config.authType} credential, authority ${config.authorityHost}, scope ${config.scope}`);
-    switch (config.authType) {
-        case 'client-secret':
-            return new identity.ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, options);
-        case 'client-certificate':
-            return new identity.ClientCertificateCredential(config.tenantId, config.clientId, { certificate: config.certificate, certificatePassword: config.certificatePassword || undefined }, options);
-        case 'oidc':
-            return new identity.ClientAssertionCredential(config.tenantId, config.clientId, oidcAssertion, options);
-        case 'managed-identity':
-            return config.clientId
-                ? new identity.ManagedIdentityCredential({ clientId: config.clientId, retryOptions: managedIdentityRetry })
-                : new identity.ManagedIdentityCredential({ retryOptions: managedIdentityRetry });
-        case 'azure-cli':
-            return new identity.AzureCliCredential({
-                tenantId: config.tenantId || undefined,
-                processTimeoutInMs: Math.max(1000, ctx.retry.deadline.remainingMs()),
-            });
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/providers/azure/errors.ts
+
 
 
 
@@ -254,7 +315,7 @@ function requestName(config) {
         return 'The managed identity token request';
     if (config.authType === 'azure-cli')
         return 'The Azure CLI (az account get-access-token)';
-    return `The Entra ID token request (${config.authorityHost})`;
+    return `The Entra ID token request (${(0,azure_config/* authorityOf */.v)(config)})`;
 }
 /** Turns anything @azure/identity throws into one actionable message. */
 function azureError(error, config, deadline, oidcToken, redact) {
@@ -285,6 +346,60 @@ function azureError(error, config, deadline, oidcToken, redact) {
         fix: unavailable ? UNAVAILABLE_HINTS[config.authType] : networkOrGeneric(text, config),
     });
 }
+const UNAVAILABLE_HINTS = {
+    'client-secret': 'check tenant-id, client-id and client-secret.',
+    'client-certificate': 'check that client-certificate holds the PEM private key and certificate, and client-certificate-password if the key is encrypted.',
+    oidc: 'check that the job has `permissions: id-token: write` and that the app has a federated credential for this repository.',
+    'managed-identity': 'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; give client-id for a user-assigned identity.',
+    'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
+};
+function networkOrGeneric(text, config) {
+    const status = /Http status code: (408|429|5\d\d)\b/.exec(text)?.[1];
+    if (status) {
+        return `${(0,azure_config/* authorityOf */.v)(config)} answered HTTP ${status} on every attempt: a server or proxy problem, not your credentials. Re-run, or raise max-attempts / timeout-seconds.`;
+    }
+    if (/Response had no "expiresOn"|unknown_error|Http status code: 2\d\d/.test(text)) {
+        return `${(0,azure_config/* authorityOf */.v)(config)} answered, but not as Entra ID does: check authority-host and cloud, and any proxy between the runner and the authority.`;
+    }
+    return networkHint(text, config) ?? UNAVAILABLE_HINTS[config.authType];
+}
+function networkHint(text, config) {
+    if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up/i.test(text)) {
+        return `check that ${(0,azure_config/* authorityOf */.v)(config)} is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or the authority-host input.`;
+    }
+    if (/certificate|self.signed|UNABLE_TO_VERIFY/i.test(text)) {
+        return "the authority's TLS certificate is not trusted: for a private CA, give its certificate to the step through NODE_EXTRA_CA_CERTS.";
+    }
+    return undefined;
+}
+/** "AADSTS7000215: Invalid client secret provided. ..." without the trace and correlation noise. */
+function describe(text, code, redact) {
+    const start = text.indexOf(`AADSTS${code}`);
+    const from = start >= 0 ? text.slice(start) : text;
+    const description = from.split(/\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n)/)[0] ?? from;
+    return (0,safe_text/* safeText */.H)(description || `AADSTS${code}`, redact, 500);
+}
+function describeOidcToken(token, redact) {
+    const claims = (0,jwt/* jwtClaims */.vE)(token);
+    const claim = (name) => (0,safe_text/* safeText */.H)((0,jwt/* stringClaim */.Ev)(claims, name) ?? '?', redact, 300);
+    return `The GitHub OIDC token had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`;
+}
+function causes(error) {
+    const chain = [];
+    let current = error;
+    while (current && typeof current === 'object' && chain.length < 5) {
+        chain.push(current);
+        current = current.cause;
+    }
+    if (chain.length === 0)
+        chain.push({ message: String(error) });
+    return chain;
+}
+
+;// CONCATENATED MODULE: ./src/providers/azure/discovery.ts
+
+
+
 /**
  * With a custom authority-host MSAL first reads the tenant's discovery document, and when that
  * fails it reports only "endpoints_resolution_error", dropping Entra's answer (AADSTS90002 for an
@@ -325,110 +440,47 @@ function errorDescription(body) {
         return undefined;
     }
 }
-const UNAVAILABLE_HINTS = {
-    'client-secret': 'check tenant-id, client-id and client-secret.',
-    'client-certificate': 'check that client-certificate holds the PEM private key and certificate, and client-certificate-password if the key is encrypted.',
-    oidc: 'check that the job has `permissions: id-token: write` and that the app has a federated credential for this repository.',
-    'managed-identity': 'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; give client-id for a user-assigned identity.',
-    'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
-};
-function networkOrGeneric(text, config) {
-    const status = /Http status code: (408|429|5\d\d)\b/.exec(text)?.[1];
-    if (status) {
-        return `${config.authorityHost} answered HTTP ${status} on every attempt: a server or proxy problem, not your credentials. Re-run, or raise max-attempts / timeout-seconds.`;
-    }
-    if (/Response had no "expiresOn"|unknown_error|Http status code: 2\d\d/.test(text)) {
-        return `${config.authorityHost} answered, but not as Entra ID does: check authority-host and cloud, and any proxy between the runner and the authority.`;
-    }
-    return networkHint(text, config) ?? UNAVAILABLE_HINTS[config.authType];
-}
-function networkHint(text, config) {
-    if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up/i.test(text)) {
-        return `check that ${config.authorityHost} is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or the authority-host input.`;
-    }
-    if (/certificate|self.signed|UNABLE_TO_VERIFY/i.test(text)) {
-        return "the authority's TLS certificate is not trusted: for a private CA, give its certificate to the step through NODE_EXTRA_CA_CERTS.";
-    }
-    return undefined;
-}
-/** "AADSTS7000215: Invalid client secret provided. ..." without the trace and correlation noise. */
-function describe(text, code, redact) {
-    const start = text.indexOf(`AADSTS${code}`);
-    const from = start >= 0 ? text.slice(start) : text;
-    const description = from.split(/\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n)/)[0] ?? from;
-    return (0,safe_text/* safeText */.H)(description || `AADSTS${code}`, redact, 500);
-}
-function describeOidcToken(token, redact) {
-    const claims = (0,jwt/* jwtClaims */.vE)(token);
-    const claim = (name) => (0,safe_text/* safeText */.H)((0,jwt/* stringClaim */.Ev)(claims, name) ?? '?', redact, 300);
-    return `The GitHub OIDC token had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`;
-}
-function causes(error) {
-    const chain = [];
-    let current = error;
-    while (current && typeof current === 'object' && chain.length < 5) {
-        chain.push(current);
-        current = current.cause;
-    }
-    if (chain.length === 0)
-        chain.push({ message: String(error) });
-    return chain;
-}
 
-;// CONCATENATED MODULE: ./src/providers/azure/index.ts
+;// CONCATENATED MODULE: ./src/providers/azure/token.ts
 
 
 
 
-
-
+/** Loaded on demand (its own chunk, with @azure/identity): the IBM path never evaluates it. */
 async function getAzureToken(config, ctx) {
-    let lastOidcToken;
-    let oidcFailure;
-    const oidcAssertion = async () => {
-        // msal-node asks twice per token request (once for the request, once for its client
-        // configuration): one GitHub token serves both, and a new one is fetched when it nears expiry.
-        if (!lastOidcToken || expiresWithin(lastOidcToken, OIDC_MIN_LIFE_SECONDS, ctx.now())) {
-            try {
-                lastOidcToken = await fetchGitHubOidcToken(config.oidcAudience, ctx);
-            }
-            catch (error) {
-                oidcFailure = error; // @azure/identity wraps it; GitHub's own message and fix are what the user needs
-                throw error;
-            }
-        }
-        return lastOidcToken;
-    };
     const redirects = new RedirectWatch();
-    let credential;
+    let assertion;
     let result;
     try {
-        credential = await createCredential(config, ctx, oidcAssertion, redirects);
-        const request = credential.getToken(config.scope, {
+        const created = await createCredential(config, ctx, redirects);
+        assertion = created.assertion;
+        const request = created.credential.getToken(config.scope, {
             abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())),
         });
         result = await ctx.retry.deadline.race(request, requestName(config));
     }
     catch (error) {
-        if (oidcFailure)
-            throw oidcFailure;
-        const redirect = redirects.error(ctx.redact);
-        if (redirect)
-            throw redirect;
-        throw azureError(await explainDiscoveryFailure(error, config, ctx), config, ctx.retry.deadline, lastOidcToken, ctx.redact);
+        throw await explain(error, config, ctx, redirects, assertion);
     }
     if (!result?.token) {
-        throw azureError(new Error('no token returned'), config, ctx.retry.deadline, lastOidcToken, ctx.redact);
+        throw azureError(new Error('no token returned'), config, ctx.retry.deadline, assertion?.lastToken, ctx.redact);
     }
     ctx.mask(result.token);
-    const claims = (0,jwt/* jwtClaims */.vE)(result.token);
     return {
         accessToken: result.token,
         expiresOnMs: result.expiresOnTimestamp,
         expirySource: EXPIRY_FIELDS[config.authType],
-        details: identity(claims, config),
-        subject: (0,jwt/* stringClaim */.Ev)(claims, 'appid') ?? (0,jwt/* stringClaim */.Ev)(claims, 'azp') ?? (config.clientId || undefined),
     };
+}
+/** What the user needs to read: GitHub's own refusal, a redirect, Entra's AADSTS code, ... */
+async function explain(error, config, ctx, redirects, assertion) {
+    if (assertion?.failure)
+        return assertion.failure;
+    const redirect = redirects.error(ctx.redact);
+    if (redirect)
+        return redirect;
+    const explained = 'authorityHost' in config ? await explainDiscoveryFailure(error, config, ctx) : error;
+    return azureError(explained, config, ctx.retry.deadline, assertion?.lastToken, ctx.redact);
 }
 /** Where @azure/identity reads the expiry from, per auth type: named when it is not sane. */
 const EXPIRY_FIELDS = {
@@ -438,24 +490,6 @@ const EXPIRY_FIELDS = {
     'managed-identity': 'expires_on',
     'azure-cli': 'expires_on',
 };
-const OIDC_MIN_LIFE_SECONDS = 60;
-function expiresWithin(token, seconds, now) {
-    const exp = Number((0,jwt/* stringClaim */.Ev)((0,jwt/* jwtClaims */.vE)(token), 'exp'));
-    return !Number.isFinite(exp) || exp * 1000 - now < seconds * 1000;
-}
-function identity(claims, config) {
-    const appSignIn = config.authType !== 'managed-identity' && config.authType !== 'azure-cli';
-    return (0,provider/* detailRows */.P)([
-        ['Tenant', (0,jwt/* stringClaim */.Ev)(claims, 'tid') ?? (config.tenantId || undefined)],
-        ['App', (0,jwt/* stringClaim */.Ev)(claims, 'appid') ?? (0,jwt/* stringClaim */.Ev)(claims, 'azp') ?? (config.clientId || undefined)],
-        ['Object id', (0,jwt/* stringClaim */.Ev)(claims, 'oid')],
-        ['Audience', (0,jwt/* stringClaim */.Ev)(claims, 'aud')],
-        ['Scope', config.scope],
-        config.disableInstanceDiscovery
-            ? ['Authority', config.authorityHost]
-            : ['Cloud', appSignIn ? config.cloud : undefined],
-    ]);
-}
 
 
 /***/ })

@@ -1,5 +1,5 @@
-import { ActionError } from './errors.ts'
-import type { FetchedToken } from './providers/provider.ts'
+import { ActionError } from '../errors.ts'
+import type { Token } from '../token.ts'
 
 /** RFC 6750 `b64token`: what may follow `Bearer ` in an Authorization header. */
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/
@@ -11,7 +11,7 @@ const PROXY_FIX =
  * A token is published only if later steps can use it safely: a valid bearer token (a line break
  * in it would inject a header into `curl -H "Authorization: Bearer $TOKEN"`) with a sane expiry.
  */
-export function checkToken(token: FetchedToken, service: string, now: number): void {
+export function checkToken(token: Token, service: string, now: number): void {
   const problem = tokenProblem(token.accessToken)
   if (problem) {
     throw new ActionError(`${service} answered with an access token that ${problem}; it was not published.`, {

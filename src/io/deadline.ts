@@ -1,4 +1,4 @@
-import { ActionError } from './errors.ts'
+import { ActionError } from '../errors.ts'
 
 export type Clock = () => number
 

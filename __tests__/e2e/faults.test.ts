@@ -1,0 +1,560 @@
+/**
+ * Hostile or broken servers and networks (interface.md "Behaviour" and "Edges"): retries and
+ * deadlines, TLS, redirects, proxies, echoed secrets, broken tokens, hostile text. Runs the built
+ * dist/index.js against loopback emulators; every failure is one clear error that leaks nothing.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, test } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expectOneError, expectToken } from '../../test-support/assertions.ts'
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  TENANT_ID,
+  entraErrorBody,
+  startEntraId,
+  type EntraEmulator,
+} from '../../test-support/emulators/entra-id.ts'
+import { iamErrorBody, startIbmIam, type IbmIamEmulator } from '../../test-support/emulators/ibm-iam.ts'
+import { startServer, unsignedJwt, type Emulator } from '../../test-support/emulators/server.ts'
+import { errorLines, leaks, strayCommands } from '../../test-support/leaks.ts'
+import { PROXIED_DOMAIN, startForwardProxy } from '../../test-support/proxy.ts'
+import { FIXTURES, runAction, type ActionRun } from '../../test-support/run-action.ts'
+import { RESOURCE, TRUST_TEST_CA, azureStep, ibmStep } from '../../test-support/steps.ts'
+
+/** `+ & = %`, a quote, a backslash, a space and non-ASCII: every character an encoding changes. */
+const API_KEY = 'k3y+/=%&"\\~ é-0123456789'
+const HOSTILE_KEY = 'ibm-key-whose-identity-is-hostile'
+const IDENTITY = { iamId: 'IBMid-EDGE', sub: 'edge@example.com', account: 'acct-edge' }
+const UNKNOWN_APP = '99999999-8888-4777-8666-555555555555'
+const HOSTILE =
+  'AADSTS7000215: Invalid client secret provided.\n::set-env name=NODE_OPTIONS::--require=/tmp/pwn.js\r\n::add-path::/tmp/evil\n::set-output name=token::stolen\n\u001b[2J\u001b[31m##[error]spoofed'
+
+let iam: IbmIamEmulator
+let entra: EntraEmulator
+let elsewhere: Emulator
+
+beforeAll(async () => {
+  iam = await startIbmIam({
+    apiKeys: {
+      [API_KEY]: IDENTITY,
+      [HOSTILE_KEY]: {
+        iamId: 'IBMid-X\n::warning::injected\r\n::set-env name=NODE_OPTIONS::x',
+        sub: '\u001b[31m##[error]fake',
+        account: 'acct|<b>x</b>',
+      },
+    },
+  })
+  entra = await startEntraId({ resources: [RESOURCE] })
+  elsewhere = await startServer(() => ({ status: 200, json: { access_token: 'stolen' } }))
+})
+afterAll(async () => {
+  await Promise.all([iam.close(), entra.close(), elsewhere.close()])
+})
+beforeEach(() => {
+  iam.reset()
+  entra.reset()
+  entra.clearTokenFaults()
+  elsewhere.reset()
+})
+
+const ibm = ibmStep(() => iam, { 'api-key': API_KEY })
+const azure = azureStep(() => entra, { 'client-secret': CLIENT_SECRET })
+
+const encodings = (secret: string) => ({
+  'percent-encoded': encodeURIComponent(secret),
+  'form-encoded': new URLSearchParams({ k: secret }).toString().slice(2),
+  'JSON-escaped': JSON.stringify(secret).slice(1, -1),
+  base64: Buffer.from(secret).toString('base64'),
+  base64url: Buffer.from(secret).toString('base64url'),
+})
+
+describe('IBM Cloud IAM misbehaves', () => {
+  it('retries a 503 and succeeds', async () => {
+    iam.fail({ status: 503, body: iamErrorBody('BXNIM0000E', 'Service unavailable') })
+    const run = await ibm({ 'api-key': API_KEY })
+    expect(run.code).toBe(0)
+    expect(iam.requests).toHaveLength(2)
+    expect(run.lines.some(line => line.startsWith('Retrying in') && line.includes('attempt 2 of 3'))).toBe(true)
+  })
+
+  it('honours Retry-After on 429', async () => {
+    iam.fail({ status: 429, body: iamErrorBody('BXNIM0429E', 'Too many requests'), headers: { 'Retry-After': '1' } })
+    const run = await ibm({ 'api-key': API_KEY })
+    expect(run.code).toBe(0)
+    expect(iam.requests).toHaveLength(2)
+    expect(run.lines.some(line => line.startsWith('Retrying in 1.0 s'))).toBe(true)
+  })
+
+  it('stops after max-attempts and reports the last answer', async () => {
+    iam.fail(...Array.from({ length: 2 }, () => ({ status: 500, body: iamErrorBody('BXNIM9999E', 'Internal error') })))
+    const run = await ibm({ 'api-key': API_KEY, 'max-attempts': '2' })
+    expect(run.code).toBe(1)
+    expect(iam.requests).toHaveLength(2)
+    expect(errorLines(run)[0]).toContain('HTTP 500')
+    expect(errorLines(run)[0]).toContain('BXNIM9999E')
+  })
+
+  it('ends a hung server by timeout-seconds', async () => {
+    iam.fail({ hang: true }) // the first attempt uses up the whole deadline
+    const started = Date.now()
+    const run = await ibm({ 'api-key': API_KEY, 'timeout-seconds': '2' })
+    expect(run.code).toBe(1)
+    expect(Date.now() - started).toBeLessThan(6_000)
+    expect(errorLines(run)[0]).toContain('timeout-seconds (2 s)')
+  })
+
+  it('reports a refused connection after retrying', async () => {
+    const run = await ibm({ 'api-key': API_KEY, 'iam-endpoint': 'http://127.0.0.1:9', 'max-attempts': '2' })
+    expect(run.code).toBe(1)
+    expect(errorLines(run)[0]).toContain('ECONNREFUSED')
+    expect(run.lines.filter(line => line.startsWith('Retrying in'))).toHaveLength(1)
+  })
+
+  it('keeps hostile error text from starting workflow commands', async () => {
+    const hostile =
+      'bad\n::set-env name=NODE_OPTIONS::--require=/tmp/x.js\n::add-path::/tmp/evil\r\n::set-output name=token::stolen\n\u001b[31m##[error]fake'
+    iam.fail({
+      status: 400,
+      body: JSON.stringify({
+        errorCode: 'BXNIM0415E',
+        errorMessage: hostile,
+        context: { requestId: '::add-mask::x\nq' },
+      }),
+    })
+    const run = await ibm({ 'api-key': API_KEY, 'max-attempts': '1' }, { RUNNER_DEBUG: '1' })
+    expect(run.code).toBe(1)
+    expect(strayCommands(run)).toEqual([])
+    expect(errorLines(run)).toHaveLength(1)
+    expect(run.stdout).not.toContain('\u001b')
+  })
+
+  it('keeps hostile claims of a good token out of the log line and the summary markup', async () => {
+    const run = await ibm({ 'api-key': HOSTILE_KEY }, { RUNNER_DEBUG: '1' })
+    expect(run.code).toBe(0)
+    expect(strayCommands(run)).toEqual([])
+    expect(run.lines.filter(line => line.startsWith('::warning'))).toEqual([])
+    expect(run.lines.find(line => line.startsWith('Token from'))).toContain('IBMid-X')
+    expect(run.summary).not.toContain('<b>')
+    expect(run.summary).not.toContain('\u001b')
+  })
+
+  it('cuts a 1 MB error body and handles a non-JSON 200', async () => {
+    iam.fail({ status: 400, body: 'x'.repeat(1024 * 1024) })
+    const big = await ibm({ 'api-key': API_KEY })
+    expect(big.code).toBe(1)
+    expect((errorLines(big)[0] ?? '').length).toBeLessThan(2000)
+
+    iam.fail({ status: 200, body: '<html>login</html>' })
+    const html = await ibm({ 'api-key': API_KEY })
+    expect(html.code).toBe(1)
+    expect(errorLines(html)[0]).toContain('not JSON')
+
+    iam.fail({ status: 200, body: '{"token_type":"Bearer"}' })
+    const empty = await ibm({ 'api-key': API_KEY })
+    expect(empty.code).toBe(1)
+    expect(errorLines(empty)[0]).toContain('without an access_token')
+  })
+})
+
+describe('TLS', () => {
+  it('refuses an untrusted certificate without retrying, and trusts it through NODE_EXTRA_CA_CERTS', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const { FIXTURES } = await import('../../test-support/run-action.ts')
+    const tls = {
+      key: await readFile(join(FIXTURES, 'tls-key.pem'), 'utf8'),
+      cert: await readFile(join(FIXTURES, 'tls-cert.pem'), 'utf8'),
+    }
+    const secure = await startIbmIam({
+      apiKeys: { [API_KEY]: { iamId: 'IBMid-TLS', sub: 'tls@example.com', account: 'acct' } },
+      tls,
+    })
+    try {
+      const untrusted = await runAction({ inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': secure.url } })
+      expect(untrusted.code).toBe(1)
+      expect(secure.requests).toHaveLength(0)
+      expect(errorLines(untrusted)[0]).toContain('not trusted')
+      expect(errorLines(untrusted)[0]).toContain('NODE_EXTRA_CA_CERTS')
+      expect(untrusted.lines.filter(line => line.startsWith('Retrying'))).toEqual([])
+
+      const trusted = await runAction({
+        inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': secure.url },
+        env: { NODE_EXTRA_CA_CERTS: join(FIXTURES, 'tls-cert.pem') },
+      })
+      expect(trusted.code).toBe(0)
+      expect(secure.requests).toHaveLength(1)
+    } finally {
+      await secure.close()
+    }
+  })
+})
+
+describe("retries through @azure/identity (the action's max-attempts is the only policy)", () => {
+  const unavailable = () => ({
+    status: 503,
+    json: entraErrorBody('temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.'),
+  })
+
+  test('503, 503, then 200 with max-attempts 3 → success after exactly 3 POSTs', async () => {
+    entra.failToken(unavailable(), unavailable())
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '3' })
+    expectToken(run, [CLIENT_SECRET])
+    expect(entra.tokenRequests()).toHaveLength(3)
+  })
+
+  test('503 three times with max-attempts 3 → failure after exactly 3 POSTs', async () => {
+    entra.failToken(unavailable(), unavailable(), unavailable())
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '3' })
+    expect(expectOneError(run, [CLIENT_SECRET])).toMatch(/AADSTS90033|503/)
+    expect(entra.tokenRequests()).toHaveLength(3)
+  })
+
+  test('max-attempts 1 → no retry', async () => {
+    entra.failToken(unavailable())
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '1' })
+    expect(expectOneError(run, [CLIENT_SECRET])).toMatch(/AADSTS90033|503/)
+    expect(entra.tokenRequests()).toHaveLength(1)
+  })
+
+  test("timeout-seconds bounds a hanging discovery request (MSAL ignores getToken's abortSignal)", async () => {
+    entra.fail({ hang: true })
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'timeout-seconds': '2' })
+    expect(expectOneError(run, [CLIENT_SECRET])).toMatch(/timeout-seconds \(2 s\)/)
+    expect(run.ms).toBeLessThan(8000)
+  })
+
+  test('timeout-seconds bounds retries: endless 503s with max-attempts 10 stop at the deadline', async () => {
+    entra.failToken(...Array.from({ length: 10 }, unavailable))
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '10', 'timeout-seconds': '2' })
+    // Like every request: it stops when the next wait would pass the deadline, reporting the last answer.
+    expect(expectOneError(run, [CLIENT_SECRET])).toMatch(/AADSTS90033[\s\S]*timeout-seconds|timeout-seconds \(2 s\)/)
+    expect(run.ms).toBeLessThan(8000)
+    expect(entra.tokenRequests().length).toBeLessThan(10)
+  })
+
+  test.each([
+    ['400', { 'client-secret': CLIENT_SECRET, 'client-id': UNKNOWN_APP }, 'AADSTS700016'],
+    ['401', { 'client-secret': 'not-the-secret-value-123' }, 'AADSTS7000215'],
+  ])('a %s is not retried: exactly one POST', async (_status, inputs, code) => {
+    const run = await azure({ ...inputs, 'max-attempts': '3' })
+    expect(expectOneError(run, [CLIENT_SECRET])).toMatch(code)
+    expect(entra.tokenRequests()).toHaveLength(1)
+  })
+})
+
+describe.each([
+  ['debug off', {}],
+  ['RUNNER_DEBUG=1, AZURE_LOG_LEVEL=verbose', { RUNNER_DEBUG: '1', AZURE_LOG_LEVEL: 'verbose' }],
+])('Azure faults (%s)', (_, debugEnv) => {
+  const secrets = () => [CLIENT_SECRET, ...entra.issued, ...entra.issued.map(t => t.split('.')[2] ?? '')]
+  const clean = (run: ActionRun) => {
+    expect(leaks(run, secrets())).toEqual([])
+    expect(strayCommands(run)).toEqual([])
+    // The SDK's own logging goes through ::debug:: lines, never raw to stderr (which the runner scans too).
+    expect(run.stderr).toBe('')
+    if ('AZURE_LOG_LEVEL' in debugEnv) expect(run.lines.some(line => line.startsWith('::debug::azure:'))).toBe(true)
+  }
+
+  it('429 with Retry-After, then success', async () => {
+    entra.failToken({
+      status: 429,
+      json: entraErrorBody('temporarily_unavailable', 50196, 'Too many requests.'),
+      headers: { 'Retry-After': '1' },
+    })
+    const started = Date.now()
+    const run = await azure({}, debugEnv)
+    expect(run.code).toBe(0)
+    expect(entra.tokenRequests()).toHaveLength(2)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900)
+    clean(run)
+  })
+
+  it('429 without Retry-After, 501 and 500 with Retry-After are retried by the same policy as IBM', async () => {
+    entra.failToken(
+      { status: 429, json: entraErrorBody('temporarily_unavailable', 50196, 'Too many requests.') },
+      { status: 501, text: 'not implemented' },
+    )
+    const run = await azure({ 'max-attempts': '3' }, debugEnv)
+    expect(run.code).toBe(0)
+    expect(entra.tokenRequests()).toHaveLength(3)
+    expect(run.lines.filter(line => line.startsWith('Retrying in'))).toEqual([
+      expect.stringContaining('(attempt 2 of 3): HTTP 429'),
+      expect.stringContaining('(attempt 3 of 3): HTTP 501'),
+    ])
+
+    entra.requests.length = 0
+    entra.failToken({
+      status: 500,
+      json: entraErrorBody('server_error', 90033, 'A transient error has occurred.'),
+      headers: { 'Retry-After': '1' },
+    })
+    const after = await azure({}, debugEnv)
+    expect(after.code).toBe(0)
+    expect(after.lines).toContain('Retrying in 1.0 s (attempt 2 of 3): HTTP 500')
+    clean(after)
+  })
+
+  it('a 502 on every attempt: the fix points at the server or proxy, not the credentials', async () => {
+    entra.failToken(
+      { status: 502, text: '<html>Bad gateway</html>' },
+      { status: 502, text: '<html>Bad gateway</html>' },
+    )
+    const run = await azure({ 'max-attempts': '2' }, debugEnv)
+    expect(run.code).toBe(1)
+    expect(entra.tokenRequests()).toHaveLength(2)
+    const [error] = errorLines(run)
+    expect(error).toContain('answered HTTP 502 on every attempt')
+    expect(error).not.toContain('Headers:')
+    clean(run)
+  })
+
+  it('a 400 is sent once only', async () => {
+    entra.failToken({
+      status: 400,
+      json: entraErrorBody(
+        'invalid_request',
+        900144,
+        "The request body must contain the following parameter: 'grant_type'.",
+      ),
+    })
+    const run = await azure({}, debugEnv)
+    expect(run.code).toBe(1)
+    expect(entra.tokenRequests()).toHaveLength(1)
+    expect(errorLines(run)).toHaveLength(1)
+    expect(errorLines(run)[0]).toContain('AADSTS900144')
+    clean(run)
+  })
+
+  it('a refused connection: one error that names the authority and the fix', async () => {
+    const run = await runAction({
+      inputs: {
+        provider: 'azure',
+        'tenant-id': TENANT_ID,
+        'client-id': CLIENT_ID,
+        'client-secret': CLIENT_SECRET,
+        'authority-host': 'https://127.0.0.1:9',
+        resource: RESOURCE,
+        'max-attempts': '2',
+      },
+      env: debugEnv,
+    })
+    expect(run.code).toBe(1)
+    expect(errorLines(run)).toHaveLength(1)
+    expect(errorLines(run)[0]).toMatch(/ECONNREFUSED|reachable/)
+    expect(run.lines.filter(line => line.startsWith('Retrying in'))).toEqual([
+      expect.stringMatching(/\(attempt 2 of 2\): ECONNREFUSED/),
+    ])
+    clean(run)
+  })
+
+  it('a 200 that is not JSON, and JSON without access_token: one clear error each', async () => {
+    entra.failToken({ status: 200, text: '<html><body>Sign in</body></html>' })
+    const html = await azure({}, debugEnv)
+    expect(html.code).toBe(1)
+    expect(errorLines(html)).toHaveLength(1)
+    clean(html)
+
+    entra.failToken({ status: 200, json: { token_type: 'Bearer', expires_in: 3599 } })
+    const empty = await azure({}, debugEnv)
+    expect(empty.code).toBe(1)
+    expect(errorLines(empty)).toHaveLength(1)
+    expect(empty.outputs).toEqual({})
+    clean(empty)
+  })
+
+  it('a 1 MB error body is cut to a sane length', async () => {
+    entra.failToken({
+      status: 400,
+      json: entraErrorBody('invalid_client', 7000215, `Invalid client secret provided. ${'x'.repeat(1024 * 1024)}`),
+    })
+    const run = await azure({}, debugEnv)
+    expect(run.code).toBe(1)
+    expect((errorLines(run)[0] ?? '').length).toBeLessThan(2500)
+    expect(run.stdout.length).toBeLessThan(20_000)
+    clean(run)
+  })
+
+  it('hostile error text cannot start a workflow command', async () => {
+    entra.failToken({
+      status: 401,
+      json: {
+        error: 'invalid_client',
+        error_description: HOSTILE,
+        error_codes: [7000215],
+        correlation_id: '::add-mask::x',
+      },
+    })
+    const run = await azure({}, debugEnv)
+    expect(run.code).toBe(1)
+    expect(errorLines(run)).toHaveLength(1)
+    expect(run.stdout + run.stderr).not.toContain('\u001b')
+    clean(run)
+  })
+
+  it('a secret echoed back by the server is redacted', async () => {
+    entra.failToken({
+      status: 401,
+      json: entraErrorBody('invalid_client', 7000215, `Invalid client secret provided: ${CLIENT_SECRET}.`),
+    })
+    const run = await azure({}, debugEnv)
+    expect(run.code).toBe(1)
+    expect(errorLines(run)[0]).toContain('***')
+    clean(run)
+  })
+})
+
+describe('secrets stay out of the log in their common encodings', () => {
+  it.each([
+    ['debug off', {}],
+    ['RUNNER_DEBUG=1', { RUNNER_DEBUG: '1' }],
+  ])('IBM echoes the API key in every encoding (%s)', async (_, env) => {
+    const forms = Object.values(encodings(API_KEY))
+    iam.fail({
+      status: 400,
+      body: iamErrorBody('BXNIM0415E', `Provided API key ${forms.join(' | ')} could not be found.`),
+    })
+    const run = await ibm({}, env)
+    const error = expectOneError(run, [API_KEY, ...forms])
+    expect(error).toContain('BXNIM0415E Provided API key *** | *** | *** | *** | *** could not be found.')
+    expect(iam.requests[0]?.form.get('apikey')).toBe(API_KEY) // the form body is encoded properly
+  })
+
+  it('Entra echoes the client secret in every encoding, also into the SDK debug log', async () => {
+    const forms = Object.values(encodings(CLIENT_SECRET))
+    entra.failToken({
+      status: 401,
+      json: entraErrorBody('invalid_client', 7000215, `Invalid client secret provided: ${forms.join(' | ')}.`),
+    })
+    const run = await azure({}, { RUNNER_DEBUG: '1', AZURE_LOG_LEVEL: 'verbose' })
+    expectOneError(run, [CLIENT_SECRET, ...forms])
+    expect(run.lines.some(line => line.startsWith('::debug::azure:'))).toBe(true)
+  })
+})
+
+describe('a token is published only if it is a valid bearer token with a sane expiry', () => {
+  const now = () => Math.floor(Date.now() / 1000)
+  const answer = (fields: Record<string, unknown>) => ({
+    status: 200,
+    body: JSON.stringify({ access_token: unsignedJwt({ iam_id: 'x' }), token_type: 'Bearer', ...fields }),
+  })
+
+  it.each([
+    ['a line break', 'eyJh.eyJi.sig\nInjected: header', /contains a line break/],
+    ['a space', 'abc def', /contains white space/],
+    ['a quote', 'abc"def', /characters a bearer token may not have/],
+  ])('IBM: an access_token with %s', async (_, token, message) => {
+    iam.fail(answer({ access_token: token, expires_in: 3600, expiration: now() + 3600 }))
+    const run = await ibm()
+    expect(expectOneError(run, [API_KEY, token])).toMatch(message)
+    expect(run.outputs).toEqual({})
+    expect(run.exported).toEqual({})
+  })
+
+  it.each([
+    ['already expired', { expiration: now() - 60, expires_in: 3600 }, /already expired \(expiration: /],
+    [
+      'an absurd expires_in',
+      { expires_in: 1e20 },
+      /expiry \(expires_in\) more than 31 days ahead|expiry \(expires_in\) that is not a valid time/,
+    ],
+    [
+      'expiration in milliseconds',
+      { expiration: now() * 1000, expires_in: 3600 },
+      /expiry \(expiration\) more than 31 days ahead/,
+    ],
+    [
+      'a non-numeric expiration',
+      { expiration: 'soon', expires_in: 3600 },
+      /expiry \(expiration\) that is not a valid time/,
+    ],
+  ])('IBM: %s', async (_, fields, message) => {
+    iam.fail(answer(fields))
+    const run = await ibm()
+    expect(expectOneError(run, [API_KEY])).toMatch(message)
+    expect(run.outputs).toEqual({})
+  })
+
+  it("IBM: the expiry is the server's expiration, not iat + expires_in", async () => {
+    const skewed = await startIbmIam({ apiKeys: { [API_KEY]: IDENTITY }, expirationSkewSeconds: -600 })
+    try {
+      const run = await runAction({ inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': skewed.url } })
+      expect(run.code).toBe(0)
+      const expected = JSON.parse(Buffer.from(skewed.issued[0]?.split('.')[1] ?? '', 'base64url').toString()).exp - 600
+      expect(run.outputs['expires-on']).toBe(new Date(expected * 1000).toISOString())
+      expect(Number(run.outputs['expires-in'])).toBeLessThanOrEqual(3000)
+    } finally {
+      await skewed.close()
+    }
+  })
+
+  it.each([
+    [
+      'a line break in access_token',
+      { access_token: 'eyJh.eyJi.sig\r\nX-Injected: 1', expires_in: 3599 },
+      /line break/,
+    ],
+    ['an absurd expires_in', { access_token: unsignedJwt({ oid: 'x' }), expires_in: 1e20 }, /expires_in/],
+    ['an expires_in in the past', { access_token: unsignedJwt({ oid: 'x' }), expires_in: -60 }, /expires_in/],
+  ])('Entra: %s', async (_, json, message) => {
+    entra.failToken({ status: 200, json: { token_type: 'Bearer', ...json } })
+    const run = await azure()
+    expect(expectOneError(run, [CLIENT_SECRET, String(json.access_token)])).toMatch(message)
+  })
+})
+
+describe('redirects are never followed to another origin', () => {
+  it('IBM: a 307 to another origin is reported, and the other origin gets nothing', async () => {
+    iam.fail({ status: 307, headers: { Location: `${elsewhere.url}/identity/token?x=1` } })
+    const run = await ibm()
+    const error = expectOneError(run, [API_KEY])
+    expect(error).toContain(`answered with a redirect (HTTP 307) to ${elsewhere.url};`)
+    expect(error).toMatch(/Fix: check iam-endpoint/)
+    expect(elsewhere.requests).toHaveLength(0)
+    expect(iam.requests).toHaveLength(1) // a redirect is not retried either
+  })
+
+  it('Entra: a 307 to another origin is reported as a redirect, not as unknown_error', async () => {
+    entra.failToken({ status: 307, headers: { Location: `${elsewhere.url}/token` } })
+    const run = await azure()
+    const error = expectOneError(run, [CLIENT_SECRET])
+    expect(error).toContain(
+      `Entra ID (localhost:${entra.port}) answered with a redirect (HTTP 307) to ${elsewhere.url};`,
+    )
+    expect(error).toMatch(/Fix: check authority-host/)
+    expect(elsewhere.requests).toHaveLength(0)
+  })
+})
+
+describe('a proxy password', () => {
+  it('is never printed, and Node prints no Buffer() deprecation warning', async () => {
+    const proxy = await startForwardProxy({ credentials: 'ci-proxy:pr0xy-Passw0rd' })
+    const tls = {
+      key: await readFile(join(FIXTURES, 'tls-key.pem'), 'utf8'),
+      cert: await readFile(join(FIXTURES, 'tls-cert.pem'), 'utf8'),
+    }
+    const secure = await startIbmIam({ apiKeys: { [API_KEY]: IDENTITY }, tls })
+    try {
+      const endpoint = `https://iam.${PROXIED_DOMAIN}:${secure.port}`
+      const run = await runAction({
+        inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': endpoint },
+        env: {
+          ...TRUST_TEST_CA,
+          HTTPS_PROXY: `http://ci-proxy:pr0xy-Passw0rd@127.0.0.1:${proxy.port}`,
+          RUNNER_DEBUG: '1',
+        },
+      })
+      expect(errorLines(run)).toEqual([])
+      expect(run.code).toBe(0)
+      expect(run.stderr).toBe('')
+      expect(proxy.requests.map(r => `${r.method} ${r.target}`)).toEqual([
+        `CONNECT iam.${PROXIED_DOMAIN}:${secure.port}`,
+      ])
+      expect(proxy.requests[0]?.authorization).toBe(
+        `Basic ${Buffer.from('ci-proxy:pr0xy-Passw0rd').toString('base64')}`,
+      )
+      expect(run.stdout).not.toContain('pr0xy-Passw0rd')
+    } finally {
+      await Promise.all([proxy.close(), secure.close()])
+    }
+  })
+})

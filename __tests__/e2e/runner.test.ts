@@ -1,0 +1,224 @@
+/**
+ * The runner contract (interface.md "Outputs", "Behaviour", "Edges: broken runners"): what a run
+ * leaves in the runner's files and log, with debug logging off and on, and the bundle as runners
+ * get it. Runs the built dist/index.js against loopback emulators.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, test } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  TENANT_ID,
+  startEntraId,
+  type EntraEmulator,
+} from '../../test-support/emulators/entra-id.ts'
+import {
+  API_KEY,
+  CR_TOKEN,
+  OTHER_KEY,
+  PROFILE,
+  iamErrorBody,
+  startDefaultIbmIam,
+  startIbmIam,
+  type IbmIamEmulator,
+} from '../../test-support/emulators/ibm-iam.ts'
+import { expectOneError } from '../../test-support/assertions.ts'
+import { errorLines, leaks, maskLine, stackTraces, STACK_FRAME } from '../../test-support/leaks.ts'
+import { ROOT, runAction } from '../../test-support/run-action.ts'
+import { RESOURCE, TRUST_TEST_CA, ibmStep } from '../../test-support/steps.ts'
+
+let iam: IbmIamEmulator
+let entra: EntraEmulator
+let tmp: string
+
+beforeAll(async () => {
+  iam = await startDefaultIbmIam()
+  entra = await startEntraId({ resources: [RESOURCE] })
+  tmp = await mkdtemp(join(tmpdir(), 'get-token-runner-'))
+})
+afterAll(async () => {
+  await Promise.all([iam.close(), entra.close()])
+  await rm(tmp, { recursive: true, force: true })
+})
+beforeEach(() => iam.reset())
+
+const ibm = ibmStep(() => iam, { 'api-key': API_KEY })
+
+describe('publishing needs the runner files', () => {
+  it.each(['GITHUB_OUTPUT', 'GITHUB_ENV'])(
+    '%s unset: fails naming it, no ::set-output / ::set-env, no request',
+    async name => {
+      const run = await ibm({}, {}, { unset: [name] })
+      const error = expectOneError(run, [API_KEY])
+      expect(error).toContain(`${name} is not set`)
+      expect(run.stdout).not.toMatch(/::set-(output|env)/)
+      expect(iam.requests).toHaveLength(0)
+    },
+  )
+
+  it('GITHUB_ENV unset is fine with export-env: false', async () => {
+    const run = await ibm({ 'export-env': 'false' }, {}, { unset: ['GITHUB_ENV'] })
+    expect(run.code).toBe(0)
+    expect(run.outputs.token).toBe(iam.issued.at(-1))
+  })
+
+  it.each([
+    ['a directory', async (path: string) => mkdir(path), 'is a directory'],
+    ['a missing file', async () => undefined, 'does not exist'],
+    ...(process.platform === 'win32'
+      ? []
+      : [
+          [
+            'a FIFO nobody reads',
+            async (path: string) => void spawnSync('mkfifo', [path]),
+            'is a FIFO that nobody reads',
+          ] as const,
+        ]),
+  ])('GITHUB_ENV is %s: fails naming it and leaves no token output', async (_, make, problem) => {
+    const path = join(tmp, `env-${Math.random().toString(36).slice(2)}`)
+    await make(path)
+    const run = await ibm({}, { GITHUB_ENV: path })
+    expect(expectOneError(run, [API_KEY])).toContain(`GITHUB_ENV (${path}) ${problem}`)
+    expect(run.outputs).toEqual({})
+  })
+
+  it('masks the token before the outputs are written (stdout and GITHUB_OUTPUT as one stream)', async () => {
+    const run = await ibm({}, {}, { stdoutIntoOutputFile: true })
+    expect(run.code).toBe(0)
+    const token = iam.issued.at(-1) ?? ''
+    const mask = run.lines.indexOf(`::add-mask::${token}`)
+    const output = run.lines.findIndex(line => line.startsWith('token<<'))
+    expect(mask).toBeGreaterThanOrEqual(0)
+    expect(output).toBeGreaterThan(mask)
+    expect(run.lines[output + 1]).toBe(token)
+  })
+})
+
+describe('stack traces', () => {
+  it('are printed only with debug logging on, on the debug line, and no secret with them', async () => {
+    iam.fail({ status: 400, body: iamErrorBody('BXNIM0415E', 'Provided API key could not be found.') })
+    const quiet = await ibm({ 'api-key': API_KEY })
+    expectOneError(quiet, [API_KEY])
+    expect(quiet.lines.some(line => line.startsWith('::debug::'))).toBe(false)
+
+    iam.fail({ status: 400, body: iamErrorBody('BXNIM0415E', 'Provided API key could not be found.') })
+    const debug = await ibm({ 'api-key': API_KEY }, { RUNNER_DEBUG: '1' })
+    const stack = debug.lines.filter(line => line.startsWith('::debug::ActionError'))
+    expect(stack).toHaveLength(1)
+    expect(stack[0]).toMatch(STACK_FRAME) // the frames are there, on the debug line only
+    expect(stackTraces(debug)).toEqual([])
+    expect(leaks(debug, [API_KEY])).toEqual([])
+  })
+})
+
+describe.each([
+  ['debug off', {}],
+  ['RUNNER_DEBUG=1', { RUNNER_DEBUG: '1' }],
+])('no secret in any log line, summary or error (%s)', (_, debugEnv) => {
+  const secretsOf = () => [API_KEY, CR_TOKEN, ...iam.issued, ...iam.issued.map(t => t.split('.')[2] ?? '')]
+  const scenarios: Array<[string, { inputs: Record<string, string>; code: 0 | 1; arrange?: () => void }]> = [
+    ['api-key success', { inputs: { 'api-key': API_KEY }, code: 0 }],
+    ['trusted-profile success', { inputs: { 'api-key': API_KEY, 'profile-id': PROFILE.id }, code: 0 }],
+    ['trusted-profile refused', { inputs: { 'api-key': OTHER_KEY, 'profile-id': PROFILE.id }, code: 1 }],
+    [
+      '5xx then success',
+      {
+        inputs: { 'api-key': API_KEY },
+        code: 0,
+        arrange: () => iam.fail({ status: 502, body: iamErrorBody('BXNIM0000E', 'bad gateway') }),
+      },
+    ],
+    [
+      'server echoes the key back',
+      {
+        inputs: { 'api-key': API_KEY, 'max-attempts': '1' },
+        code: 1,
+        arrange: () =>
+          iam.fail({
+            status: 400,
+            body: iamErrorBody('BXNIM0415E', `Provided API key ${API_KEY} could not be found.`),
+          }),
+      },
+    ],
+    ['input error after the key was read', { inputs: { 'api-key': API_KEY, 'env-var': 'NODE_OPTIONS' }, code: 1 }],
+  ]
+  it.each(scenarios)('%s', async (_name, { inputs, code, arrange }) => {
+    arrange?.()
+    const run = await ibm(inputs, debugEnv)
+    expect(run.code).toBe(code)
+    expect(leaks(run, secretsOf())).toEqual([])
+    if (code === 1) {
+      expect(errorLines(run)).toHaveLength(1)
+      expect(run.outputs).toEqual({})
+      return
+    }
+    const token = run.outputs.token ?? ''
+    expect(token).toBe(iam.issued.at(-1))
+    const masked = maskLine(run, token)
+    expect(masked).toBeGreaterThanOrEqual(0)
+    expect(masked).toBeLessThan(run.lines.findIndex(line => line.startsWith('Token from')))
+  })
+})
+
+describe('the bundle is self-contained', () => {
+  test('dist/ copied away from node_modules gets an Azure token (no install at run time)', async () => {
+    const source = process.env.GET_TOKEN_ENTRY ? dirname(process.env.GET_TOKEN_ENTRY) : join(ROOT, 'dist')
+    const dir = await mkdtemp(join(tmpdir(), 'get-token-dist-only-'))
+    try {
+      await cp(source, dir, { recursive: true })
+      const run = await runAction({
+        entry: join(dir, 'index.js'),
+        inputs: {
+          provider: 'azure',
+          'tenant-id': TENANT_ID,
+          'client-id': CLIENT_ID,
+          'client-secret': CLIENT_SECRET,
+          'authority-host': entra.url,
+          resource: RESOURCE,
+        },
+        env: TRUST_TEST_CA,
+      })
+      expect(errorLines(run)).toEqual([])
+      expect(run.code).toBe(0)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the IBM path never loads @azure/identity', () => {
+  test('an api-key run succeeds with the Azure chunks deleted from the bundle', async () => {
+    const source = process.env.GET_TOKEN_ENTRY ? dirname(process.env.GET_TOKEN_ENTRY) : join(ROOT, 'dist')
+    const dir = await mkdtemp(join(tmpdir(), 'get-token-no-azure-'))
+    const iam = await startIbmIam({
+      apiKeys: { 'ibm-api-key-0123456789abcdef': { iamId: 'IBMid-123', sub: 'ci@example.com', account: 'acct-1' } },
+    })
+    try {
+      await cp(source, dir, { recursive: true })
+      const entry = join(dir, 'index.js')
+      expect(await readFile(entry, 'utf8')).not.toMatch(/azsdk-js-identity|@azure\/msal-node/)
+      const deleted: string[] = []
+      for (const name of await readdir(dir)) {
+        if (name === 'index.js' || !name.endsWith('.js')) continue
+        if (/azsdk-js-identity|msal-node|ClientSecretCredential/.test(await readFile(join(dir, name), 'utf8'))) {
+          await rm(join(dir, name))
+          deleted.push(name)
+        }
+      }
+      expect(deleted.length).toBeGreaterThan(0)
+      const run = await runAction({
+        entry,
+        inputs: { provider: 'ibm', 'api-key': 'ibm-api-key-0123456789abcdef', 'iam-endpoint': iam.url },
+      })
+      expect(errorLines(run)).toEqual([])
+      expect(run.code).toBe(0)
+      expect(run.outputs.token).toBe(iam.issued[0])
+    } finally {
+      await iam.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,0 +1,30 @@
+import type { InputSpec } from '../../inputs/reader.ts'
+
+export const AZURE_AUTH_TYPES = [
+  'client-secret',
+  'client-certificate',
+  'oidc',
+  'managed-identity',
+  'azure-cli',
+] as const
+export type AzureAuthType = (typeof AZURE_AUTH_TYPES)[number]
+
+/** The auth types that sign in as an app registration (tenant, client id, authority). */
+export const APP_AUTH_TYPES = ['client-secret', 'client-certificate', 'oidc'] as const
+export type AppAuthType = (typeof APP_AUTH_TYPES)[number]
+
+export const DEFAULT_CLOUD = 'AzurePublicCloud'
+
+/** Azure's inputs as action.yml declares them (the README's input table says the same). */
+export const AZURE_INPUTS: readonly InputSpec[] = [
+  { name: 'tenant-id', env: 'AZURE_TENANT_ID', authTypes: [...APP_AUTH_TYPES, 'azure-cli'] },
+  { name: 'client-id', env: 'AZURE_CLIENT_ID', authTypes: [...APP_AUTH_TYPES, 'managed-identity'] },
+  { name: 'client-secret', env: 'AZURE_CLIENT_SECRET', secret: true, authTypes: ['client-secret'] },
+  { name: 'client-certificate', secret: true, authTypes: ['client-certificate'] },
+  { name: 'client-certificate-password', secret: true, authTypes: ['client-certificate'] },
+  { name: 'resource' },
+  { name: 'scope' },
+  { name: 'cloud', default: DEFAULT_CLOUD },
+  { name: 'authority-host', authTypes: APP_AUTH_TYPES },
+  { name: 'oidc-audience', authTypes: ['oidc'] },
+]

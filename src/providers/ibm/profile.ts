@@ -1,0 +1,78 @@
+import { InputError } from '../../errors.ts'
+import type { Inputs } from '../../inputs/reader.ts'
+
+/** A trusted profile, as the assume grant names it. */
+export type ProfileRef =
+  { kind: 'id'; id: string } | { kind: 'crn'; crn: string } | { kind: 'name'; name: string; accountId: string }
+
+/** A trusted profile, as the compute resource grant names it: no CRN, no account. */
+export type ComputeProfileRef = { kind: 'id'; id: string } | { kind: 'name'; name: string }
+
+/** profile-id, profile-crn or profile-name with account-id: exactly one. */
+export function readProfile(inputs: Inputs): ProfileRef {
+  const id = inputs.read('profile-id')
+  const crn = inputs.read('profile-crn')
+  const name = inputs.read('profile-name')
+  const accountId = inputs.read('account-id')
+  exactlyOne({ 'profile-id': id, 'profile-crn': crn, 'profile-name': name }, 'trusted-profile', CHOICES)
+  if (id) return { kind: 'id', id: checkId('profile-id', id) }
+  if (crn) return { kind: 'crn', crn: checkCrn(crn) }
+  if (!accountId) {
+    throw new InputError(
+      'account-id',
+      'is required with profile-name.',
+      'give the account id that owns the trusted profile, or use profile-id instead.',
+    )
+  }
+  return { kind: 'name', name: checkId('profile-name', name), accountId: checkId('account-id', accountId) }
+}
+
+/** profile-id or profile-name: exactly one. */
+export function readComputeProfile(inputs: Inputs): ComputeProfileRef {
+  const id = inputs.read('profile-id')
+  const name = inputs.read('profile-name')
+  exactlyOne({ 'profile-id': id, 'profile-name': name }, 'compute-resource', 'profile-id or profile-name')
+  return id ? { kind: 'id', id: checkId('profile-id', id) } : { kind: 'name', name: checkId('profile-name', name) }
+}
+
+export function describeProfile(profile: ProfileRef | ComputeProfileRef): string {
+  if (profile.kind === 'id') return `profile-id ${profile.id}`
+  if (profile.kind === 'crn') return `profile-crn ${profile.crn}`
+  return `profile-name ${profile.name}${'accountId' in profile ? ` in account ${profile.accountId}` : ''}`
+}
+
+const CHOICES = 'profile-id, profile-crn or profile-name (with account-id)'
+
+function exactlyOne(values: Record<string, string>, authType: string, choices: string): void {
+  const given = Object.keys(values).filter(name => values[name])
+  if (given.length === 0) {
+    throw new InputError('profile-id', `is required for auth-type ${authType}.`, `give exactly one of ${choices}.`)
+  }
+  if (given.length > 1) {
+    throw new InputError(
+      String(given[1]),
+      `cannot be used together with ${given[0]}.`,
+      `give exactly one of ${choices}.`,
+    )
+  }
+}
+
+function checkCrn(crn: string): string {
+  if (/^crn:v1:[^\s]+$/.test(crn)) return crn
+  throw new InputError(
+    'profile-crn',
+    'is not a CRN.',
+    'copy the trusted profile CRN from the IAM console (crn:v1:bluemix:public:iam-identity::a/...).',
+  )
+}
+
+function checkId(input: string, value: string): string {
+  if (/[\s\u0000-\u001f]/.test(value) || value.length > 256) {
+    throw new InputError(
+      input,
+      'contains white space or control characters.',
+      `copy ${input} again from the IAM console.`,
+    )
+  }
+  return value
+}

@@ -1,0 +1,64 @@
+import { ActionError } from '../../errors.ts'
+import { requestJson } from '../../io/http.ts'
+import type { Token } from '../../token.ts'
+import type { ProviderContext } from '../provider.ts'
+import type { IbmConfig } from './config.ts'
+import { readComputeResourceToken } from './cr-token.ts'
+import { iamError } from './errors.ts'
+import { apiKeyGrant, assumeGrant, crTokenGrant, type Form } from './grants.ts'
+import { describeProfile } from './profile.ts'
+
+/** One grant (api-key, compute-resource) or two (trusted-profile: the key's token, then the profile's). */
+export async function getIbmToken(config: IbmConfig, ctx: ProviderContext): Promise<Token> {
+  switch (config.authType) {
+    case 'api-key':
+      return grant(config, ctx, apiKeyGrant(config.apiKey), 'the API key')
+    case 'trusted-profile': {
+      const own = await grant(config, ctx, apiKeyGrant(config.apiKey), 'the API key')
+      const profile = describeProfile(config.profile)
+      return grant(config, ctx, assumeGrant(own.accessToken, config.profile), `the trusted profile (${profile})`)
+    }
+    case 'compute-resource': {
+      const crToken = await readComputeResourceToken(config.crTokenFile, ctx)
+      const profile = describeProfile(config.profile)
+      return grant(config, ctx, crTokenGrant(crToken, config.profile), `the compute resource token for ${profile}`)
+    }
+  }
+}
+
+async function grant(config: IbmConfig, ctx: ProviderContext, form: Form, step: string): Promise<Token> {
+  const body = await requestJson({
+    service: 'IBM Cloud IAM',
+    endpointInput: 'iam-endpoint',
+    transport: ctx.transport,
+    retry: ctx.retry,
+    redact: ctx.redact,
+    request: {
+      method: 'POST',
+      url: `${config.iamEndpoint}/identity/token`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: new URLSearchParams(form).toString(),
+    },
+    refused: error => iamError(error, step, config.authType, ctx.redact),
+  })
+  const accessToken = body.access_token
+  if (typeof accessToken !== 'string' || accessToken === '') {
+    throw new ActionError('IBM Cloud IAM answered 200 without an access_token.', {
+      fix: 'check that iam-endpoint is IBM Cloud IAM (e.g. https://iam.cloud.ibm.com or https://private.iam.cloud.ibm.com).',
+    })
+  }
+  ctx.mask(accessToken)
+  if (typeof body.refresh_token === 'string' && body.refresh_token !== 'not_supported') ctx.mask(body.refresh_token)
+  return { accessToken, ...expiry(body, ctx.now()) }
+}
+
+/** `expiration` (epoch seconds) is authoritative; `expires_in` is the fallback. Checked before publishing. */
+function expiry(body: Record<string, unknown>, now: number): Pick<Token, 'expiresOnMs' | 'expirySource'> {
+  if (body.expiration !== undefined) return { expiresOnMs: seconds(body.expiration) * 1000, expirySource: 'expiration' }
+  return { expiresOnMs: now + seconds(body.expires_in) * 1000, expirySource: 'expires_in' }
+}
+
+function seconds(value: unknown): number {
+  if (typeof value === 'number') return value
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN
+}

@@ -1,0 +1,60 @@
+import type * as actionsCore from '@actions/core'
+import type { Config } from '../config.ts'
+import { ActionError } from '../errors.ts'
+import { safeText } from '../log/safe-text.ts'
+import type { Secrets } from '../log/secrets.ts'
+import type { Token } from '../token.ts'
+import { outputSavepoint } from './runner-files.ts'
+import { writeSummary } from './summary.ts'
+import { checkToken } from './token-checks.ts'
+
+export type PublishCore = Pick<typeof actionsCore, 'setOutput' | 'exportVariable' | 'info' | 'warning' | 'summary'>
+
+export interface PublishContext {
+  core: PublishCore
+  secrets: Secrets
+  env: Record<string, string | undefined>
+  now: number
+}
+
+/** Mask, check, then outputs, env var, one log line and the job summary. Shared by every provider. */
+export async function publish(token: Token, config: Config, ctx: PublishContext): Promise<void> {
+  const { core, secrets, now } = ctx
+  const { provider, credential, settings } = config
+  secrets.add(token.accessToken)
+  checkToken(token, provider.label, now)
+
+  const expiresOn = new Date(token.expiresOnMs).toISOString()
+  const expiresIn = Math.floor((token.expiresOnMs - now) / 1000)
+  const savepoint = outputSavepoint(ctx.env)
+  try {
+    core.setOutput('token', token.accessToken)
+    core.setOutput('token-type', 'Bearer')
+    core.setOutput('expires-on', expiresOn)
+    core.setOutput('expires-in', String(expiresIn))
+    if (settings.exportEnv) core.exportVariable(settings.envVar, token.accessToken)
+  } catch (error) {
+    savepoint.undo()
+    throw new ActionError(`Could not hand the token to later steps: ${reason(error, secrets)}`, {
+      fix: 'check that GITHUB_OUTPUT and GITHUB_ENV are writable files (the runner provides them).',
+    })
+  }
+
+  const facts = credential.describe(token.accessToken)
+  const who = facts.subject ? ` for ${safeText(facts.subject, secrets.redact, 200)}` : ''
+  core.info(
+    `Token from ${provider.label} (${credential.authType})${who}, expires ${expiresOn} (in ${Math.round(expiresIn / 60)} min)` +
+      (settings.exportEnv ? `; exported as $${settings.envVar}.` : '.'),
+  )
+  if (!settings.summary) return
+  try {
+    const rows = facts.rows
+    await writeSummary(core.summary, { config, rows, expiresOn, expiresIn }, secrets.redact)
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${reason(error, secrets)}`)
+  }
+}
+
+function reason(error: unknown, secrets: Secrets): string {
+  return safeText(error instanceof Error ? error.message : error, secrets.redact, 200)
+}

@@ -1,1 +1,0 @@
-export const USER_AGENT_PREFIX = 'get-token-action/1'
