@@ -2,10 +2,14 @@
  * npm run demo: a workflow step, for real, on this machine. Starts the loopback emulators,
  * runs the built dist/index.js exactly as the runner would, and shows what the user sees.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CLIENT_ID, CLIENT_SECRET, TENANT_ID, defaultApp, startEntraId } from '../test-support/emulators/entra-id.ts'
 import { startGitHubOidc } from '../test-support/emulators/github-oidc.ts'
 import { startIbmIam } from '../test-support/emulators/ibm-iam.ts'
+import { serviceAccountIssuer } from '../test-support/emulators/kubernetes.ts'
+import { startVpcMetadata } from '../test-support/emulators/vpc-metadata.ts'
 import { FIXTURES, runAction, type RunOptions } from '../test-support/run-action.ts'
 import { redact, stepLog, summaryText } from './render.ts'
 
@@ -39,8 +43,10 @@ const iam = await startIbmIam({
   },
 })
 const github = await startGitHubOidc({ subject: 'repo:octo-org/fhir-pipelines:ref:refs/heads/main' })
+const aks = serviceAccountIssuer()
 const entra = await startEntraId({
   oidcPublicKey: github.publicKey,
+  federatedIssuers: [{ issuer: aks.issuer, publicKey: aks.publicKey }],
   resources: [FHIR],
   apps: [
     {
@@ -51,10 +57,20 @@ const entra = await startEntraId({
           subject: 'repo:octo-org/fhir-pipelines:ref:refs/heads/main',
           audience: 'api://AzureADTokenExchange',
         },
+        {
+          issuer: aks.issuer,
+          subject: 'system:serviceaccount:arc-runners:arc-runner',
+          audience: 'api://AzureADTokenExchange',
+        },
       ],
     },
   ],
 })
+const vpc = await startVpcMetadata()
+// What AKS workload identity projects into an ARC runner pod.
+const pod = await mkdtemp(join(tmpdir(), 'get-token-demo-pod-'))
+const tokenFile = join(pod, 'azure-identity-token')
+await writeFile(tokenFile, aks.token())
 // The runner's side of the Entra emulator: trust its test certificate, as for a private CA.
 const azureEnv = { NODE_EXTRA_CA_CERTS: join(FIXTURES, 'tls-cert.pem') }
 const azureInputs = {
@@ -83,6 +99,19 @@ try {
     { inputs: azureInputs, env: { ...azureEnv, ...github.env } },
   )
   await step(
+    'Azure, workload-identity: a self-hosted runner pod on AKS (Actions Runner Controller), no secret',
+    `- uses: org/get-token@v1   # the pod has AZURE_FEDERATED_TOKEN_FILE, AZURE_TENANT_ID, AZURE_CLIENT_ID\n  with:\n    provider: azure\n    resource: ${FHIR}\n    authority-host: ${entra.url}   # the local Entra ID emulator`,
+    {
+      inputs: { provider: 'azure', resource: FHIR, 'authority-host': entra.url },
+      env: {
+        ...azureEnv,
+        AZURE_FEDERATED_TOKEN_FILE: tokenFile,
+        AZURE_TENANT_ID: TENANT_ID,
+        AZURE_CLIENT_ID: CLIENT_ID,
+      },
+    },
+  )
+  await step(
     'IBM Cloud IAM, api-key (Key Protect key rotation job)',
     `- uses: org/get-token@v1\n  with:\n    provider: ibm\n    api-key: \${{ secrets.IBMCLOUD_API_KEY }}\n    iam-endpoint: ${iam.url}   # the local IAM emulator`,
     { inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': iam.url } },
@@ -92,11 +121,17 @@ try {
     `- uses: org/get-token@v1\n  with:\n    provider: ibm\n    api-key: \${{ secrets.OLD_KEY }}\n    iam-endpoint: ${iam.url}`,
     { inputs: { provider: 'ibm', 'api-key': 'revoked-key-0000', 'iam-endpoint': iam.url } },
   )
+  await step(
+    'IBM Cloud, vpc-instance: a self-hosted runner on a VPC virtual server, the profile linked to it, no secret',
+    `- uses: org/get-token@v1\n  with:\n    provider: ibm\n    auth-type: vpc-instance\n    metadata-endpoint: ${vpc.url}   # the local metadata service emulator (default http://169.254.169.254)`,
+    { inputs: { provider: 'ibm', 'auth-type': 'vpc-instance', 'metadata-endpoint': vpc.url } },
+  )
   console.log(
     `\nRequests: IBM IAM ${iam.requests.length} (one per token; a 400 is never retried), ` +
       `Entra ID ${entra.requests.length} (discovery + token per run, as with any custom authority-host; known clouds need only the token request), ` +
       `GitHub OIDC ${github.requests.length}.`,
   )
 } finally {
-  await Promise.all([iam.close(), entra.close(), github.close()])
+  await Promise.all([iam.close(), entra.close(), github.close(), vpc.close()])
+  await rm(pod, { recursive: true, force: true })
 }

@@ -24,5 +24,6 @@ export function stringClaim(claims: Record<string, unknown> | undefined, path: s
     if (value === null || typeof value !== 'object') return undefined
     value = (value as Record<string, unknown>)[key]
   }
+  if (Array.isArray(value) && value.every(item => typeof item === 'string')) return value.join(' ') || undefined
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined
 }

@@ -13,6 +13,10 @@ export interface TokenFacts {
   rows: Array<[label: string, value: string]>
   /** Who the token is for, for the log line. */
   subject?: string
+  /** The `principal-id` output: the principal's id in the provider (azure `oid`, ibm `iam_id`). */
+  principalId?: string
+  /** The `account-id` output: where that principal lives (azure `tid`, ibm `account.bss`). */
+  accountId?: string
 }
 
 /** Summary rows in order, leaving out the facts a token did not carry. */

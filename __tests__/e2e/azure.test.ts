@@ -5,7 +5,7 @@
  * managed-identity runs always get IDENTITY_ENDPOINT.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, test } from '@jest/globals'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { expectOneError, expectToken } from '../../test-support/assertions.ts'
@@ -25,7 +25,10 @@ import {
   startGitHubOidc,
   type GitHubOidcEmulator,
 } from '../../test-support/emulators/github-oidc.ts'
+import { serviceAccountIssuer } from '../../test-support/emulators/kubernetes.ts'
 import {
+  SYSTEM_PRINCIPAL_ID,
+  USER_ASSIGNED,
   USER_ASSIGNED_CLIENT_ID,
   startManagedIdentity,
   type ManagedIdentityEmulator,
@@ -47,13 +50,24 @@ const KEY_PASSWORD = 'correct-horse-battery'
 let entra: EntraEmulator
 let github: GitHubOidcEmulator
 let msi: ManagedIdentityEmulator
+let tmp: string
+/** The AKS cluster of the workload identity tests: its issuer is trusted by the default app for one service account. */
+const aks = serviceAccountIssuer()
+const RUNNER_SERVICE_ACCOUNT = { namespace: 'arc-runners', serviceAccount: 'arc-runner' }
 
 beforeAll(async () => {
   github = await startGitHubOidc()
+  const app = defaultApp()
+  app.federatedCredentials?.push({
+    issuer: aks.issuer,
+    subject: `system:serviceaccount:${RUNNER_SERVICE_ACCOUNT.namespace}:${RUNNER_SERVICE_ACCOUNT.serviceAccount}`,
+    audience: 'api://AzureADTokenExchange',
+  })
   entra = await startEntraId({
     oidcPublicKey: github.publicKey,
+    federatedIssuers: [{ issuer: aks.issuer, publicKey: aks.publicKey }],
     apps: [
-      defaultApp(),
+      app,
       { clientId: NO_FEDERATION_APP, federatedCredentials: [] },
       {
         clientId: OTHER_ISSUER_APP,
@@ -65,10 +79,12 @@ beforeAll(async () => {
     resources: [RESOURCE, 'https://x/'],
   })
   msi = await startManagedIdentity()
+  tmp = await mkdtemp(join(tmpdir(), 'get-token-azure-'))
 })
 
 afterAll(async () => {
   await Promise.all([entra?.close(), github?.close(), msi?.close()])
+  await rm(tmp, { recursive: true, force: true })
 })
 
 beforeEach(() => {
@@ -137,6 +153,8 @@ describe('client-secret', () => {
     expect(entra.issued).toEqual([token])
     expect(claims(token)).toMatchObject({ aud: RESOURCE, tid: TENANT_ID, appid: CLIENT_ID })
     expect(run.outputs['token-type']).toBe('Bearer')
+    expect(run.outputs['principal-id']).toBe(claims(token).oid)
+    expect(run.outputs['account-id']).toBe(TENANT_ID)
     const expiresOn = Date.parse(run.outputs['expires-on'] ?? '')
     expect(run.outputs['expires-on']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
     expect(Math.abs(expiresOn - (started + 3599_000))).toBeLessThan(15_000)
@@ -259,6 +277,7 @@ describe('oidc', () => {
     expect(form?.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
     expect(run.lines).toContain(`::add-mask::${github.issued[0]}`)
     expect(claims(token)).toMatchObject({ appid: CLIENT_ID, aud: RESOURCE })
+    expect([run.outputs['principal-id'], run.outputs['account-id']]).toEqual([claims(token).oid, TENANT_ID])
   })
 
   test('cloud AzureUSGovernment asks GitHub for api://AzureADTokenExchangeUSGov (and the app has no such credential)', async () => {
@@ -452,6 +471,105 @@ describe('auth-type auto', () => {
   })
 })
 
+describe('workload-identity (the AKS cluster issuer, its token in a file)', () => {
+  /** A fresh token file, as the kubelet projects it: the token and a trailing newline. */
+  async function tokenFile(token = aks.token(RUNNER_SERVICE_ACCOUNT)): Promise<string> {
+    const file = join(tmp, `token-${Math.random().toString(36).slice(2)}`)
+    await writeFile(file, `${token}\n`)
+    return file
+  }
+  /** What the AKS webhook sets in the runner pod; no client-id, tenant-id or auth-type inputs. */
+  const pod = (file: string) => ({
+    AZURE_FEDERATED_TOKEN_FILE: file,
+    AZURE_TENANT_ID: TENANT_ID,
+    AZURE_CLIENT_ID: CLIENT_ID,
+  })
+  const workload = (env: Record<string, string>, inputs: Record<string, string> = {}) =>
+    azure({ 'tenant-id': '', 'client-id': '', ...inputs }, env)
+
+  test('auto picks it from the pod environment: the file token, trimmed, is the client assertion', async () => {
+    const token = aks.token(RUNNER_SERVICE_ACCOUNT)
+    const run = await workload(pod(await tokenFile(token)), {})
+    const accessToken = expectSuccess(run)
+    expect(run.stdout).toContain('(workload-identity)')
+    const form = entra.tokenRequests()[0]?.form
+    expect(form?.get('client_assertion')).toBe(token)
+    expect(form?.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+    expect(form?.get('client_id')).toBe(CLIENT_ID)
+    expect(run.lines).toContain(`::add-mask::${token}`)
+    expect(leaks(run, [token, token.split('.')[2] ?? ''])).toEqual([])
+    expect(run.outputs['principal-id']).toBe(claims(accessToken).oid)
+    expect(run.outputs['account-id']).toBe(TENANT_ID)
+  })
+
+  test('oidc wins over workload-identity in auto; federated-token-file as an input works too', async () => {
+    const file = await tokenFile()
+    const both = await workload({ ...pod(file), ...github.env })
+    expectSuccess(both)
+    expect(both.stdout).toContain('(oidc)')
+    const input = await azure({ 'auth-type': 'workload-identity', 'federated-token-file': file })
+    expectSuccess(input)
+    expect(input.stdout).toContain('(workload-identity)')
+  })
+
+  test('the file is read afresh for every request, retries included', async () => {
+    const first = aks.token(RUNNER_SERVICE_ACCOUNT)
+    const rotated = aks.token(RUNNER_SERVICE_ACCOUNT)
+    const file = await tokenFile(first)
+    // The kubelet rotates the token while the first attempt fails.
+    entra.failToken(async () => {
+      await writeFile(file, rotated)
+      return { status: 503, json: { error: 'temporarily_unavailable' } }
+    })
+    const run = await workload(pod(file))
+    expectSuccess(run)
+    expect(entra.tokenRequests().map(r => r.form.get('client_assertion'))).toEqual([first, rotated])
+    expect(leaks(run, [first, rotated])).toEqual([])
+  })
+
+  test.each([
+    ['issuer', 'AADSTS700211', () => serviceAccountIssuer().token(RUNNER_SERVICE_ACCOUNT), /cluster's OIDC issuer/],
+    [
+      'subject',
+      'AADSTS700213',
+      () => aks.token({ namespace: 'arc-runners', serviceAccount: 'default' }),
+      /system:serviceaccount:<namespace>:<service account>/,
+    ],
+  ])(
+    "another %s → %s with the file token's iss/sub/aud and a cluster hint, never the token",
+    async (_, code, make, hint) => {
+      const token = make()
+      const run = await workload({ ...pod(await tokenFile(token)), RUNNER_DEBUG: '1' })
+      const error = expectFailure(run, code)
+      const { iss, sub } = claims(token) as { iss: string; sub: string }
+      expect(error).toContain(
+        `The federated token (federated-token-file) had iss=${iss} sub=${sub} aud=api://AzureADTokenExchange`,
+      )
+      expect(error.slice(error.indexOf('\nFix:'))).toMatch(hint)
+      expect(leaks(run, [token, token.split('.')[2] ?? ''])).toEqual([])
+    },
+  )
+
+  test.each([
+    ['missing', async () => join(tmp, 'no-such-token'), 'does not exist'],
+    ['empty', async () => tokenFile('  '), 'is empty'],
+    ['too big', async () => tokenFile('x'.repeat(65 * 1024)), 'is larger than 64 KiB'],
+  ])('a %s token file names the input, before any request', async (_, make, problem) => {
+    const file = await make()
+    const run = await workload(pod(file))
+    expect(expectFailure(run, /federated-token-file/)).toContain(
+      `The file in federated-token-file (${file}) ${problem}`,
+    )
+    expect(entra.requests).toHaveLength(0)
+  })
+
+  test('auth-type workload-identity without a file: an input error naming federated-token-file', async () => {
+    const run = await azure({ 'auth-type': 'workload-identity' })
+    expectFailure(run, /Input 'federated-token-file' is required/)
+    expect(entra.requests).toHaveLength(0)
+  })
+})
+
 describe('managed-identity (App Service endpoint on loopback)', () => {
   const managed = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
     runAction({
@@ -471,6 +589,8 @@ describe('managed-identity (App Service endpoint on loopback)', () => {
     expect(request?.headers['x-identity-header']).toBe(msi.env.IDENTITY_HEADER)
     expect(msi.issued).toEqual([token])
     expect(run.exported.ACCESS_TOKEN).toBe(token)
+    expect(run.outputs['principal-id']).toBe(SYSTEM_PRINCIPAL_ID)
+    expect(run.outputs['account-id']).toBe('72f988bf-86f1-41af-91ab-2d7cd011db47')
     expect(Number(run.outputs['expires-in'])).toBeGreaterThan(86_000)
     expect(leaks(run, [msi.env.IDENTITY_HEADER])).toEqual([])
   })
@@ -480,6 +600,39 @@ describe('managed-identity (App Service endpoint on loopback)', () => {
     expectSuccess(run)
     expect(msi.requests).toHaveLength(1)
     expect(msi.requests[0]?.query.get('client_id')).toBe(USER_ASSIGNED_CLIENT_ID)
+    expect(run.outputs['principal-id']).toBe(USER_ASSIGNED.objectId)
+  })
+
+  test.each([
+    ['identity-object-id', USER_ASSIGNED.objectId, 'object_id'],
+    ['identity-resource-id', USER_ASSIGNED.resourceId, 'mi_res_id'],
+  ])('user-assigned by %s: %s in the query, and no AZURE_CLIENT_ID next to it', async (input, value, parameter) => {
+    const run = await managed({ [input]: value }, { AZURE_CLIENT_ID: USER_ASSIGNED_CLIENT_ID })
+    expectSuccess(run)
+    expect(msi.requests).toHaveLength(1)
+    const query = msi.requests[0]?.query
+    expect(query?.get(parameter)).toBe(value)
+    expect([...(query?.keys() ?? [])].sort()).toEqual(['api-version', parameter, 'resource'].sort())
+    expect(run.outputs['principal-id']).toBe(USER_ASSIGNED.objectId)
+    expect(run.summary).toContain(value)
+  })
+
+  test('AZURE_CLIENT_ID alone still picks the user-assigned identity', async () => {
+    const run = await managed({}, { AZURE_CLIENT_ID: USER_ASSIGNED_CLIENT_ID })
+    expectSuccess(run)
+    expect(msi.requests[0]?.query.get('client_id')).toBe(USER_ASSIGNED_CLIENT_ID)
+  })
+
+  test.each([
+    [{ 'client-id': USER_ASSIGNED_CLIENT_ID, 'identity-object-id': USER_ASSIGNED.objectId }, 'identity-object-id'],
+    [
+      { 'identity-object-id': USER_ASSIGNED.objectId, 'identity-resource-id': USER_ASSIGNED.resourceId },
+      'identity-resource-id',
+    ],
+  ])('two selectors (%j): an input error naming %s, before any request', async (inputs, input) => {
+    const run = await managed(inputs)
+    expect(expectFailure(run, new RegExp(`Input '${input}' cannot be used together with`))).toMatch(/at most one of/)
+    expect(msi.requests).toHaveLength(0)
   })
 
   test('503 twice, then 200 with max-attempts 3 → exactly 3 GETs', async () => {
@@ -520,6 +673,13 @@ describe('azure-cli (fake az on PATH)', () => {
     expect(run.exported.ACCESS_TOKEN).toBe(token)
     expect(Number(run.outputs['expires-in'])).toBeGreaterThan(3500)
     expect(leaks(run, [token])).toEqual([])
+    expect([run.outputs['principal-id'], run.outputs['account-id']]).toEqual([claims(token).oid, TENANT_ID])
+  })
+
+  test('a token that is not a JWT: published, with empty principal-id and account-id', async () => {
+    const { run } = await cli({ FAKE_AZ_TOKEN: 'opaque-access-token-0123456789' })
+    expect(expectToken(run)).toBe('opaque-access-token-0123456789')
+    expect([run.outputs['principal-id'], run.outputs['account-id']]).toEqual(['', ''])
   })
 
   test('without a tenant: no --tenant', async () => {

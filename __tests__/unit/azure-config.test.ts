@@ -120,16 +120,67 @@ describe('auth-type auto', () => {
   })
 })
 
+describe('workload identity', () => {
+  const file = '/var/run/secrets/azure/tokens/azure-identity-token'
+  it('auto picks it after oidc, from AZURE_FEDERATED_TOKEN_FILE (as the AKS webhook sets it)', () => {
+    const env = { AZURE_FEDERATED_TOKEN_FILE: file, AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT }
+    expect(readAzureConfig(inputsOf({ resource: 'https://r' }, env))).toMatchObject({
+      authType: 'workload-identity',
+      tokenFile: file,
+      tenantId: TENANT,
+      clientId: CLIENT,
+      authorityHost: 'https://login.microsoftonline.com',
+    })
+    expect(readAzureConfig(inputsOf({ resource: 'https://r' }, { ...env, ...OIDC_ENV })).authType).toBe('oidc')
+  })
+
+  it('the authority follows cloud / authority-host, not AZURE_AUTHORITY_HOST', () => {
+    const config = azure(
+      { 'federated-token-file': file, cloud: 'AzureUSGovernment' },
+      { AZURE_AUTHORITY_HOST: 'https://login.example.com' },
+    )
+    expect(config).toMatchObject({ authType: 'workload-identity', authorityHost: 'https://login.microsoftonline.us' })
+  })
+
+  it('asked for without a token file: names federated-token-file', () => {
+    expect(refusal(() => azure({ 'auth-type': 'workload-identity' })).input).toBe('federated-token-file')
+  })
+})
+
 describe('managed identity and the CLI need no app', () => {
-  it('system-assigned: no client id; user-assigned: the client id', () => {
-    const base = { 'tenant-id': '', 'client-id': '', 'auth-type': 'managed-identity', resource: 'https://r' }
-    expect(readAzureConfig(inputsOf(base))).toEqual({
+  const mi = { 'auth-type': 'managed-identity', resource: 'https://r' }
+  const OBJECT = '5b1f2e3d-4c5b-4a69-8877-665544332211'
+  const RESOURCE_ID =
+    '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fhir'
+
+  it.each([
+    [{}, {}, { kind: 'system' }],
+    [{ 'client-id': CLIENT }, {}, { kind: 'client-id', clientId: CLIENT }],
+    [{}, { AZURE_CLIENT_ID: CLIENT }, { kind: 'client-id', clientId: CLIENT }],
+    [{ 'identity-object-id': OBJECT }, { AZURE_CLIENT_ID: CLIENT }, { kind: 'object-id', objectId: OBJECT }],
+    [
+      { 'identity-resource-id': RESOURCE_ID },
+      { AZURE_CLIENT_ID: CLIENT },
+      { kind: 'resource-id', resourceId: RESOURCE_ID },
+    ],
+  ])('%j with env %j → %j (the env client id is never a second selector)', (inputs, env, identity) => {
+    expect(readAzureConfig(inputsOf({ ...mi, ...inputs }, env))).toEqual({
       authType: 'managed-identity',
-      clientId: undefined,
+      identity,
       scope: 'https://r/.default',
       cloud: 'AzurePublicCloud',
     })
-    expect(readAzureConfig(inputsOf({ ...base, 'client-id': CLIENT }))).toMatchObject({ clientId: CLIENT })
+  })
+
+  it.each([
+    [{ 'client-id': CLIENT, 'identity-object-id': OBJECT }, 'identity-object-id'],
+    [{ 'client-id': CLIENT, 'identity-resource-id': RESOURCE_ID }, 'identity-resource-id'],
+    [{ 'identity-object-id': OBJECT, 'identity-resource-id': RESOURCE_ID }, 'identity-resource-id'],
+    [{ 'identity-object-id': 'my-identity' }, 'identity-object-id'],
+    [{ 'identity-resource-id': '/subscriptions/0000/resourceGroups/rg' }, 'identity-resource-id'],
+    [{ 'client-id': 'not-a-guid' }, 'client-id'],
+  ])('%j is refused, naming %s', (inputs, input) => {
+    expect(refusal(() => readAzureConfig(inputsOf({ ...mi, ...inputs }))).input).toBe(input)
   })
 
   it('azure-cli: the tenant only if given', () => {

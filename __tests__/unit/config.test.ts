@@ -109,6 +109,16 @@ describe('the registry describes every input', () => {
       'api-key': { 'api-key': 'k', 'iam-endpoint': 'https://iam.test.cloud.ibm.com' },
       'trusted-profile': { 'api-key': 'k', 'profile-name': 'ci', 'account-id': 'acct' },
       'compute-resource': { 'profile-id': 'P', 'cr-token-file': '/t' },
+      'vpc-instance': {
+        'profile-crn': 'crn:v1:bluemix:public:iam-identity::a/1::profile:P',
+        'metadata-endpoint': 'http://127.0.0.1:1',
+      },
+      'workload-identity': {
+        'tenant-id': TENANT,
+        'client-id': CLIENT,
+        'federated-token-file': '/var/run/secrets/azure/tokens/azure-identity-token',
+        resource: 'https://r',
+      },
     }
     const env = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:1/t', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }
     for (const provider of PROVIDERS) {
@@ -209,8 +219,9 @@ describe('every combination of inputs', () => {
           if ('tenantId' in config && config.tenantId) expect(config.tenantId).not.toMatch(/^\.+$|[/?#%]/)
         } else {
           const config = readIbmConfig(inputsOf(inputs, env))
-          expect(config.iamEndpoint).toMatch(/^(https:\/\/|http:\/\/(127\.0\.0\.1|\[::1\]))/)
-          if (config.authType !== 'compute-resource') expect(config.apiKey).toBeTruthy()
+          const endpoint = 'iamEndpoint' in config ? config.iamEndpoint : config.metadataEndpoint
+          expect(endpoint).toMatch(/^(https:\/\/|http:\/\/(127\.0\.0\.1|\[::1\]|169\.254\.169\.254))/)
+          if ('apiKey' in config) expect(config.apiKey).toBeTruthy()
         }
       }),
       { numRuns: 3000 },

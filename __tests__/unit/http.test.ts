@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import { Deadline } from '../../src/io/deadline.ts'
 import { ActionError } from '../../src/errors.ts'
-import { HttpStatusError, requestJson, type HttpRequest, type HttpResponse, type Transport } from '../../src/io/http.ts'
+import { Agent as HttpAgent } from 'node:http'
+import {
+  HttpStatusError,
+  requestJson,
+  socketFixes,
+  type HttpRequest,
+  type HttpResponse,
+  type Transport,
+} from '../../src/io/http.ts'
 import type { RetryPolicy } from '../../src/io/retry.ts'
 
 type Step = HttpResponse | Error
@@ -114,5 +122,45 @@ describe('requestJson', () => {
     const error = await call(hanging, { retry: { ...retry(), deadline: new Deadline(0.05, Date.now) } }).catch(e => e)
     expect(error).toBeInstanceOf(ActionError)
     expect(error.message).toContain('timeout-seconds')
+  })
+})
+
+describe("socketFixes (http-client's request options, corrected)", () => {
+  const tunnel = (defaultPort?: number) => {
+    const sent: Array<Record<string, unknown>> = []
+    return {
+      sent,
+      agent: {
+        defaultPort,
+        proxyOptions: { host: '127.0.0.1', port: 3128, proxyAuth: 'ci:pr0xy' },
+        request: (options: Record<string, unknown>) => sent.push(options),
+      },
+    }
+  }
+
+  it('takes the brackets off an IPv6 literal', () => {
+    const options = { host: '[::1]' }
+    socketFixes.prepareRequest(options)
+    expect(options.host).toBe('::1')
+  })
+
+  it('reaches the link-local metadata address directly, never through the proxy', () => {
+    const plain = { host: '169.254.169.254', agent: tunnel().agent as unknown }
+    socketFixes.prepareRequest(plain as never)
+    expect(plain.agent).toBeInstanceOf(HttpAgent)
+    const secure = { host: '169.254.169.254', agent: tunnel(443).agent as unknown }
+    socketFixes.prepareRequest(secure as never)
+    expect(secure.agent).not.toBeInstanceOf(HttpAgent)
+  })
+
+  it('sends the proxy password as a header it builds itself (no deprecated Buffer())', () => {
+    const { agent, sent } = tunnel()
+    socketFixes.prepareRequest({ host: 'iam.cloud.ibm.com', agent } as never)
+    expect(agent.proxyOptions.proxyAuth).toBeUndefined()
+    agent.request({ method: 'CONNECT', headers: { host: 'iam.cloud.ibm.com:443' } })
+    expect(sent[0]?.headers).toEqual({
+      host: 'iam.cloud.ibm.com:443',
+      'Proxy-Authorization': `Basic ${Buffer.from('ci:pr0xy').toString('base64')}`,
+    })
   })
 })

@@ -79,7 +79,7 @@ describe('iam-endpoint', () => {
     ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
     ['http://[::1]:8080', 'http://[::1]:8080'],
   ])('%j → %s', (endpoint, base) => {
-    expect(ibm({ 'api-key': 'k', 'iam-endpoint': endpoint }).iamEndpoint).toBe(base)
+    expect(ibm({ 'api-key': 'k', 'iam-endpoint': endpoint })).toMatchObject({ iamEndpoint: base })
   })
 
   it.each([
@@ -89,5 +89,43 @@ describe('iam-endpoint', () => {
     ['not a url', 'which is not a URL'],
   ])('%j is refused', (endpoint, message) => {
     expect(() => ibm({ 'api-key': 'k', 'iam-endpoint': endpoint })).toThrow(message)
+  })
+})
+
+describe('vpc-instance', () => {
+  const vpc = { 'auth-type': 'vpc-instance' }
+  it.each([
+    [{}, { kind: 'linked' }],
+    [{ 'profile-id': 'Profile-1' }, { kind: 'id', id: 'Profile-1' }],
+    [{ 'profile-crn': CRN }, { kind: 'crn', crn: CRN }],
+  ])('%j → profile %j, the metadata service at 169.254.169.254 by default', (inputs, profile) => {
+    expect(ibm({ ...vpc, ...inputs })).toEqual({
+      authType: 'vpc-instance',
+      metadataEndpoint: 'http://169.254.169.254',
+      profile,
+    })
+  })
+
+  it.each([
+    ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+    ['https://api.metadata.cloud.ibm.com', 'https://api.metadata.cloud.ibm.com'],
+  ])('metadata-endpoint %s', (endpoint, base) => {
+    expect(ibm({ ...vpc, 'metadata-endpoint': endpoint })).toMatchObject({ metadataEndpoint: base })
+  })
+
+  it.each([
+    [{ 'profile-id': 'P', 'profile-crn': CRN }, "Input 'profile-crn' cannot be used together with profile-id"],
+    [{ 'metadata-endpoint': 'http://10.0.0.1' }, "Input 'metadata-endpoint' must use https"],
+    [
+      { 'metadata-endpoint': 'http://api.metadata.cloud.ibm.com' },
+      "Input 'metadata-endpoint' must use https (got http)",
+    ],
+    [{ 'profile-crn': 'nope' }, "Input 'profile-crn' is not a CRN"],
+  ])('%j is refused', (inputs, message) => {
+    expect(() => ibm({ ...vpc, ...inputs })).toThrow(message)
+  })
+
+  it('is never chosen by auto', () => {
+    expect(ibm({ 'profile-id': 'P' }).authType).toBe('compute-resource')
   })
 })

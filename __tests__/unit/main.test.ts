@@ -105,6 +105,8 @@ describe('run', () => {
       'output token-type=Bearer',
       'output expires-on=2026-11-24T13:00:00.000Z',
       'output expires-in=3600',
+      'output principal-id=IBMid-1',
+      'output account-id=acct',
       `env ACCESS_TOKEN=${TOKEN}`,
       'info Token from IBM Cloud IAM (api-key) for IBMid-1, expires 2026-11-24T13:00:00.000Z (in 60 min); exported as $ACCESS_TOKEN.',
       'summary.write',

@@ -37,12 +37,6 @@ function tableRows(heading: string): string[][] {
     )
 }
 
-/** Rows of interface.md that the next release adds (issue 11); this list shrinks to nothing. */
-const PENDING = {
-  Inputs: ['identity-object-id', 'identity-resource-id', 'federated-token-file', 'metadata-endpoint'],
-  Outputs: ['principal-id', 'account-id'],
-}
-
 const code = (cell: string | undefined) => /^`([^`]*)`$/.exec(cell ?? '')?.[1]
 
 describe('action.yml', () => {
@@ -61,9 +55,9 @@ describe('action.yml', () => {
   it('declares exactly the inputs and outputs of the public interface (docs/interface.md)', () => {
     const spec = read('docs/interface.md')
     const names = (heading: 'Inputs' | 'Outputs') =>
-      [...(spec.split(`## ${heading}`)[1]?.split('\n## ')[0] ?? '').matchAll(/^\| `([a-z-]+)` \|/gm)]
-        .map(m => m[1] ?? '')
-        .filter(name => !PENDING[heading].includes(name))
+      [...(spec.split(`## ${heading}`)[1]?.split('\n## ')[0] ?? '').matchAll(/^\| `([a-z-]+)` \|/gm)].map(
+        m => m[1] ?? '',
+      )
     expect(names('Inputs').length).toBeGreaterThan(20)
     expect(Object.keys(action.inputs)).toEqual(names('Inputs'))
     expect(Object.keys(action.outputs)).toEqual(names('Outputs'))

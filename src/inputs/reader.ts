@@ -1,5 +1,5 @@
 import { InputError } from '../errors.ts'
-import { endpointUrl } from './urls.ts'
+import { endpointUrl, type PlainHttp } from './urls.ts'
 
 /** Where inputs come from: the runner's `INPUT_*` variables and environment, through @actions/core. */
 export interface InputSource {
@@ -104,8 +104,8 @@ export class Inputs {
   }
 
   /** An endpoint URL input (see endpointUrl), or `fallback` when empty. */
-  url(name: string, fallback: string, allowLoopbackHttp: boolean): string {
-    return endpointUrl(name, this.read(name) || fallback, allowLoopbackHttp, secret => this.mask(secret))
+  url(name: string, fallback: string, plainHttp: PlainHttp): string {
+    return endpointUrl(name, this.read(name) || fallback, plainHttp, secret => this.mask(secret))
   }
 
   /**

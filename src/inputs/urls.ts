@@ -2,18 +2,25 @@ import { InputError } from '../errors.ts'
 
 const WITH_CREDENTIALS = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
+/** The link-local address of cloud metadata services, which answer plain http only on the host itself. */
+export const METADATA_ADDRESS = '169.254.169.254'
+
+/** Where plain http is accepted: nowhere, on loopback hosts, or also at the metadata address. */
+export type PlainHttp = 'never' | 'loopback' | 'loopback-and-metadata'
+
+const PLAIN_HTTP_HOSTS: Record<PlainHttp, string> = {
+  never: 'use an https:// URL.',
+  loopback: 'use an https:// URL; plain http is accepted only for localhost, 127.0.0.0/8 and [::1].',
+  'loopback-and-metadata': `use an https:// URL; plain http is accepted only for ${METADATA_ADDRESS}, localhost, 127.0.0.0/8 and [::1].`,
+}
 
 /**
- * An endpoint URL: https, or plain http only for loopback hosts (emulators, local proxies).
- * Returned without a trailing slash. A URL that carries `user:password@` is refused without
- * being echoed, and its credentials are masked in case anything else prints them.
+ * An endpoint URL: https, or plain http only where `plainHttp` allows it (emulators, local
+ * proxies, a metadata service). Returned without a trailing slash. A URL that carries
+ * `user:password@` is refused without being echoed, and its credentials are masked in case
+ * anything else prints them.
  */
-export function endpointUrl(
-  name: string,
-  raw: string,
-  allowLoopbackHttp: boolean,
-  mask: (secret: string) => void,
-): string {
+export function endpointUrl(name: string, raw: string, plainHttp: PlainHttp, mask: (secret: string) => void): string {
   const credentials = WITH_CREDENTIALS.exec(raw)?.[2]
   if (credentials) {
     mask(decodeSafely(credentials))
@@ -33,14 +40,11 @@ export function endpointUrl(
   if (url.username || url.password) {
     throw new InputError(name, 'must not carry credentials (user:password@).', 'give only scheme, host, port and path.')
   }
-  if (url.protocol !== 'https:' && !(allowLoopbackHttp && url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
-    throw new InputError(
-      name,
-      `must use https (got ${url.protocol.replace(':', '')}).`,
-      allowLoopbackHttp
-        ? 'use an https:// URL; plain http is accepted only for localhost, 127.0.0.0/8 and [::1].'
-        : 'use an https:// URL.',
-    )
+  const httpAllowed =
+    (plainHttp !== 'never' && LOOPBACK.test(url.hostname)) ||
+    (plainHttp === 'loopback-and-metadata' && url.hostname === METADATA_ADDRESS)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && httpAllowed)) {
+    throw new InputError(name, `must use https (got ${url.protocol.replace(':', '')}).`, PLAIN_HTTP_HOSTS[plainHttp])
   }
   if (url.search || url.hash) {
     throw new InputError(name, 'must not carry a query or a fragment.', 'give only scheme, host, port and path.')

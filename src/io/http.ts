@@ -1,6 +1,7 @@
 import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
-import type { RequestOptions } from 'node:http'
+import { Agent as HttpAgent, type RequestOptions } from 'node:http'
+import { METADATA_ADDRESS } from '../inputs/urls.ts'
 import { ActionError } from '../errors.ts'
 import { safeText, type Redact } from '../log/safe-text.ts'
 import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy, type Transient } from './retry.ts'
@@ -9,7 +10,7 @@ import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy, type T
 export const USER_AGENT = 'get-token-action/1'
 
 export interface HttpRequest {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'PUT'
   url: string
   headers: Record<string, string>
   /** Never logged: it carries credentials. */
@@ -57,15 +58,21 @@ export function createTransport(userAgent = USER_AGENT): Transport {
 }
 
 /**
- * Two corrections to http-client's request options, applied before each request:
+ * Three corrections to http-client's request options, applied before each request:
  * - an IPv6 literal keeps its brackets in `host` (`[::1]`), which node:http then looks up by name;
+ * - the link-local metadata address is reached directly: a proxy can never reach it for us;
  * - with a proxy password, the `tunnel` agent encodes it with the deprecated `new Buffer()`,
  *   which prints a warning on stderr: the CONNECT request gets the same header from here instead.
  */
-const socketFixes: RequestHandler = {
+export const socketFixes: RequestHandler = {
   prepareRequest(options: RequestOptions) {
     if (typeof options.host === 'string') options.host = options.host.replace(/^\[(.*)\]$/, '$1')
     const tunnel = options.agent as TunnelAgent | undefined
+    // A tunnel agent for plain http (an https one has defaultPort 443): replaced by a direct one.
+    if (options.host === METADATA_ADDRESS && tunnel?.proxyOptions && tunnel.defaultPort !== 443) {
+      options.agent = new HttpAgent()
+      return
+    }
     const proxyAuth = tunnel?.proxyOptions?.proxyAuth
     if (!tunnel?.proxyOptions || !proxyAuth) return
     tunnel.proxyOptions = { ...tunnel.proxyOptions, proxyAuth: undefined }
@@ -80,6 +87,7 @@ const socketFixes: RequestHandler = {
 
 /** The parts of `tunnel`'s agent that socketFixes touches. */
 interface TunnelAgent {
+  defaultPort?: number
   proxyOptions?: { proxyAuth?: string }
   request(options: RequestOptions): unknown
 }
@@ -133,6 +141,8 @@ export interface JsonCall {
   transport: Transport
   retry: RetryPolicy
   redact: Redact
+  /** The fix when the service cannot be reached at all; by default, network and proxy settings. */
+  unreachableFix?: string
   /** Turns a non-2xx answer into the provider's own error (its codes and fixes). */
   refused: (error: HttpStatusError) => ActionError
 }
@@ -159,7 +169,9 @@ export async function requestJson(call: JsonCall): Promise<Record<string, unknow
     if (error instanceof HttpStatusError) throw refused(error)
     if (error instanceof NetworkError) {
       throw new ActionError(`Could not get a token: ${error.reason}.`, {
-        fix: "check the endpoint input and the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).",
+        fix:
+          call.unreachableFix ??
+          "check the endpoint input and the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).",
       })
     }
     throw error

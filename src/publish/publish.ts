@@ -26,12 +26,15 @@ export async function publish(token: Token, config: Config, ctx: PublishContext)
 
   const expiresOn = new Date(token.expiresOnMs).toISOString()
   const expiresIn = Math.floor((token.expiresOnMs - now) / 1000)
+  const facts = credential.describe(token.accessToken)
   const savepoint = outputSavepoint(ctx.env)
   try {
     core.setOutput('token', token.accessToken)
     core.setOutput('token-type', 'Bearer')
     core.setOutput('expires-on', expiresOn)
     core.setOutput('expires-in', String(expiresIn))
+    core.setOutput('principal-id', identifier(facts.principalId))
+    core.setOutput('account-id', identifier(facts.accountId))
     if (settings.exportEnv) core.exportVariable(settings.envVar, token.accessToken)
   } catch (error) {
     savepoint.undo()
@@ -40,7 +43,6 @@ export async function publish(token: Token, config: Config, ctx: PublishContext)
     })
   }
 
-  const facts = credential.describe(token.accessToken)
   const who = facts.subject ? ` for ${safeText(facts.subject, secrets.redact, 200)}` : ''
   core.info(
     `Token from ${provider.label} (${credential.authType})${who}, expires ${expiresOn} (in ${Math.round(expiresIn / 60)} min)` +
@@ -53,6 +55,11 @@ export async function publish(token: Token, config: Config, ctx: PublishContext)
   } catch (error) {
     core.warning(`Could not write the job summary: ${reason(error, secrets)}`)
   }
+}
+
+/** An id from the token's (unverified) claims: printable, no white space, or empty. */
+function identifier(value: string | undefined): string {
+  return value && /^[\x21-\x7e]{1,256}$/.test(value) ? value : ''
 }
 
 function reason(error: unknown, secrets: Secrets): string {

@@ -47,10 +47,15 @@ export interface EntraOptions {
   apps?: EntraApp[]
   /** Resource identifiers (application ID URIs) that exist in the tenant. */
   resources?: string[]
-  /** Verifies federated (GitHub OIDC) assertions. Without it every federated assertion fails its signature check. */
+  /** Verifies federated assertions issued by GitHub. Without it those fail their signature check. */
   oidcPublicKey?: KeyObject
+  /** Other issuers of federated assertions (an AKS cluster's OIDC issuer) and the keys they sign with. */
+  federatedIssuers?: Array<{ issuer: string; publicKey: KeyObject }>
   lifetimeSeconds?: number
 }
+
+/** A scripted token answer that may act first (rotate a token file, say). */
+export type TokenFault = (request: RecordedRequest) => Reply | Promise<Reply>
 
 export interface EntraEmulator extends Emulator {
   tenant: string
@@ -61,8 +66,11 @@ export interface EntraEmulator extends Emulator {
   issued: string[]
   /** Requests to the token endpoint only. */
   tokenRequests(): RecordedRequest[]
-  /** Queue answers for the next token POSTs only (fail() answers whatever request comes next, discovery included). */
-  failToken(...replies: Reply[]): void
+  /**
+   * Queue answers for the next token POSTs only (fail() answers whatever request comes next,
+   * discovery included); a function answers with what it returns, after doing what it does.
+   */
+  failToken(...replies: Array<Reply | TokenFault>): void
   /** Drop token answers queued with failToken that no request used. */
   clearTokenFaults(): void
 }
@@ -93,7 +101,7 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
   const resources = options.resources ?? DEFAULT_RESOURCES
   const lifetime = options.lifetimeSeconds ?? 3599
   const issued: string[] = []
-  const tokenFaults: Reply[] = []
+  const tokenFaults: Array<Reply | TokenFault> = []
   let base = ''
   const tokenEndpoint = () => `${base}/${tenant}/oauth2/v2.0/token`
 
@@ -236,21 +244,16 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
     return timeWindow(jwt)
   }
 
+  /** The key each known issuer signs with: GitHub's, and any other (an AKS cluster's). */
+  const issuerKeys = new Map<string, KeyObject>([
+    ...(options.oidcPublicKey ? [[GITHUB_ISSUER, options.oidcPublicKey] as const] : []),
+    ...(options.federatedIssuers ?? []).map(({ issuer, publicKey }) => [issuer, publicKey] as const),
+  ])
+
+  /** As Entra does: the app's federated credentials by issuer, subject and audience first, then the signature and time. */
   const checkFederatedAssertion = (app: EntraApp, jwt: DecodedJwt): Credential => {
-    const signed =
-      options.oidcPublicKey !== undefined &&
-      jwt.header.alg === 'RS256' &&
-      verify('sha256', Buffer.from(jwt.signingInput), options.oidcPublicKey, jwt.signature)
-    if (!signed)
-      return fail(
-        401,
-        'invalid_client',
-        50013,
-        'Assertion failed signature validation. [Reason - The key was not found.]',
-      )
-    const expired = timeWindow(jwt)
-    if (!expired.ok) return expired
-    const { iss, sub, aud } = jwt.claims as { iss?: string; sub?: string; aud?: string }
+    const { iss, sub, aud } = jwt.claims as { iss?: string; sub?: string; aud?: string | string[] }
+    const audiences = Array.isArray(aud) ? aud : [aud]
     const all = app.federatedCredentials ?? []
     const docs =
       'Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation'
@@ -278,14 +281,26 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
         700213,
         `No matching federated identity record found for presented assertion subject '${sub}'. ${docs}`,
       )
-    if (!bySubject.some(c => c.audience === aud))
+    if (!bySubject.some(c => audiences.includes(c.audience)))
       return fail(
         401,
         'invalid_client',
         700212,
         `No matching federated identity record found for presented assertion audience '${aud}'. ${docs}`,
       )
-    return OK
+    const key = issuerKeys.get(iss ?? '')
+    const signed =
+      key !== undefined &&
+      jwt.header.alg === 'RS256' &&
+      verify('sha256', Buffer.from(jwt.signingInput), key, jwt.signature)
+    if (!signed)
+      return fail(
+        401,
+        'invalid_client',
+        50013,
+        'Assertion failed signature validation. [Reason - The key was not found.]',
+      )
+    return timeWindow(jwt)
   }
 
   const checkAssertion = (app: EntraApp, form: URLSearchParams): Credential => {
@@ -356,7 +371,7 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
     return token(app, resource)
   }
 
-  const handler = (request: RecordedRequest): Reply => {
+  const handler = (request: RecordedRequest): Reply | Promise<Reply> => {
     const [, pathTenant, ...rest] = request.path.split('/')
     const route = `${request.method} /${rest.join('/')}`
     if (
@@ -375,8 +390,11 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
         return discovery()
       case 'GET /discovery/v2.0/keys':
         return { status: 200, json: { keys: [] } }
-      case 'POST /oauth2/v2.0/token':
-        return tokenFaults.shift() ?? tokenRequest(request.form)
+      case 'POST /oauth2/v2.0/token': {
+        const fault = tokenFaults.shift()
+        if (typeof fault === 'function') return fault(request)
+        return fault ?? tokenRequest(request.form)
+      }
       default:
         // The real service answers unknown paths with an HTML page, not an AADSTS error.
         return {
@@ -395,7 +413,7 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
     tokenEndpoint: tokenEndpoint(),
     issued,
     tokenRequests: () => server.requests.filter(r => r.method === 'POST' && r.path.endsWith('/oauth2/v2.0/token')),
-    failToken: (...replies: Reply[]) => tokenFaults.push(...replies),
+    failToken: (...replies: Array<Reply | TokenFault>) => tokenFaults.push(...replies),
     clearTokenFaults: () => {
       tokenFaults.length = 0
     },

@@ -10,12 +10,25 @@ import {
 } from './server.ts'
 
 export const SYSTEM_PRINCIPAL_ID = '5b1f2e3d-4c5b-4a69-8877-665544332211'
-export const USER_ASSIGNED_CLIENT_ID = '3f2e1d0c-9b8a-4765-a432-10fedcba9876'
+
+/** A user-assigned identity on the resource, by each of the ids msal can pick it with. */
+export interface UserAssignedIdentity {
+  clientId: string
+  objectId: string
+  resourceId: string
+}
+
+export const USER_ASSIGNED: UserAssignedIdentity = {
+  clientId: '3f2e1d0c-9b8a-4765-a432-10fedcba9876',
+  objectId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+  resourceId:
+    '/subscriptions/0f1e2d3c-4b5a-4968-8776-655443322110/resourceGroups/runners/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fhir-reader',
+}
+export const USER_ASSIGNED_CLIENT_ID = USER_ASSIGNED.clientId
 
 export interface ManagedIdentityOptions {
   tenant?: string
-  /** User-assigned identities on the resource, by client id → principal (object) id. */
-  userAssigned?: Record<string, string>
+  userAssigned?: UserAssignedIdentity[]
   /** Resources tokens can be had for; default any. */
   resources?: string[]
   lifetimeSeconds?: number
@@ -27,50 +40,59 @@ export interface ManagedIdentityEmulator extends Emulator {
   issued: string[]
 }
 
+/** App Service (api-version 2019-08-01) picks a user-assigned identity by one of these; IMDS's msi_res_id is not one. */
+const SELECTORS = { client_id: 'clientId', object_id: 'objectId', mi_res_id: 'resourceId' } as const
+
 /**
  * App Service's managed identity endpoint (api-version 2019-08-01), as msal-node 7's AppService
- * source calls it: GET $IDENTITY_ENDPOINT?api-version=2019-08-01&resource=R[&client_id=C],
- * header X-IDENTITY-HEADER: $IDENTITY_HEADER.
+ * source calls it: GET $IDENTITY_ENDPOINT?api-version=2019-08-01&resource=R[&client_id=C |
+ * &object_id=O | &mi_res_id=R], header X-IDENTITY-HEADER: $IDENTITY_HEADER.
  */
 export async function startManagedIdentity(options: ManagedIdentityOptions = {}): Promise<ManagedIdentityEmulator> {
   const tenant = options.tenant ?? '72f988bf-86f1-41af-91ab-2d7cd011db47'
-  const userAssigned = options.userAssigned ?? { [USER_ASSIGNED_CLIENT_ID]: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' }
+  const userAssigned = options.userAssigned ?? [USER_ASSIGNED]
   const lifetime = options.lifetimeSeconds ?? 86_399
   const secret = randomBytes(16).toString('hex')
   const issued: string[] = []
 
+  const refuse = (status: number, message: string): Reply => ({
+    status,
+    json: { statusCode: status, message, correlationId: randomUUID() },
+  })
+
+  /** The principal the request asks for, or why it cannot have one. */
+  const principalFor = (query: URLSearchParams): { principal: string; clientId?: string } | Reply => {
+    if (query.has('msi_res_id'))
+      return refuse(400, 'Invalid query parameter msi_res_id: App Service expects mi_res_id.')
+    const given = Object.keys(SELECTORS).filter(name => query.has(name)) as Array<keyof typeof SELECTORS>
+    if (given.length > 1)
+      return refuse(400, `Only one of client_id, object_id, mi_res_id may be given; got ${given.join(', ')}.`)
+    const [name] = given
+    if (!name) return { principal: SYSTEM_PRINCIPAL_ID }
+    const value = (query.get(name) ?? '').toLowerCase()
+    const identity = userAssigned.find(candidate => candidate[SELECTORS[name]].toLowerCase() === value)
+    if (!identity) {
+      return refuse(
+        400,
+        'No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.',
+      )
+    }
+    return { principal: identity.objectId, clientId: identity.clientId }
+  }
+
   const handler = (request: RecordedRequest): Reply => {
     if (request.method !== 'GET' || request.path !== '/msi/token') return { status: 404, json: { error: 'not_found' } }
     if (request.headers['x-identity-header'] !== secret) {
-      return { status: 401, json: { statusCode: 401, message: 'Unauthorized. X-IDENTITY-HEADER is missing or wrong.' } }
+      return refuse(401, 'Unauthorized. X-IDENTITY-HEADER is missing or wrong.')
     }
-    if (request.query.get('api-version') !== '2019-08-01') {
-      return { status: 400, json: { statusCode: 400, message: 'Invalid api-version.' } }
-    }
+    if (request.query.get('api-version') !== '2019-08-01') return refuse(400, 'Invalid api-version.')
     const resource = request.query.get('resource') ?? ''
     if (!resource || (options.resources && !options.resources.includes(resource))) {
-      return {
-        status: 400,
-        json: {
-          statusCode: 400,
-          message: `AADSTS500011: The resource principal named ${resource} was not found in the tenant.`,
-          correlationId: randomUUID(),
-        },
-      }
+      return refuse(400, `AADSTS500011: The resource principal named ${resource} was not found in the tenant.`)
     }
-    const clientId = request.query.get('client_id')
-    const principal = clientId ? userAssigned[clientId] : SYSTEM_PRINCIPAL_ID
-    if (!principal) {
-      return {
-        status: 400,
-        json: {
-          statusCode: 400,
-          message:
-            'No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.',
-          correlationId: randomUUID(),
-        },
-      }
-    }
+    const found = principalFor(request.query)
+    if ('status' in found) return found
+    const appId = found.clientId ?? 'e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9'
     const iat = nowSeconds()
     const accessToken = unsignedJwt({
       aud: resource,
@@ -78,10 +100,10 @@ export async function startManagedIdentity(options: ManagedIdentityOptions = {})
       iat,
       nbf: iat,
       exp: iat + lifetime,
-      appid: clientId ?? 'e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9',
+      appid: appId,
       idtyp: 'app',
-      oid: principal,
-      sub: principal,
+      oid: found.principal,
+      sub: found.principal,
       tid: tenant,
       xms_mirid: '/subscriptions/0000/resourcegroups/rg/providers/Microsoft.Web/sites/runner',
       ver: '1.0',
@@ -94,7 +116,7 @@ export async function startManagedIdentity(options: ManagedIdentityOptions = {})
         expires_on: String(iat + lifetime),
         resource,
         token_type: 'Bearer',
-        client_id: clientId ?? 'e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9',
+        client_id: appId,
       },
     }
   }

@@ -3,6 +3,7 @@ import type { Inputs } from '../../inputs/reader.ts'
 import { checkCertificate } from './certificate.ts'
 import { CLOUDS, readCloud, type CloudName } from './clouds.ts'
 import { AZURE_AUTH_TYPES, type AppAuthType, type AzureAuthType } from './inputs.ts'
+import { readManagedIdentity, type ManagedIdentity } from './managed-identity.ts'
 
 /** What every auth type asks for: a token for this scope. */
 interface Target {
@@ -26,8 +27,9 @@ export type AzureConfig =
   | (AppSignIn & { authType: 'client-secret'; clientSecret: string })
   | (AppSignIn & { authType: 'client-certificate'; certificate: string; certificatePassword: string | undefined })
   | (AppSignIn & { authType: 'oidc'; oidcAudience: string })
-  /** `clientId` undefined: the system-assigned identity. */
-  | (Target & { authType: 'managed-identity'; clientId: string | undefined })
+  /** `tokenFile`: the Kubernetes service account token, read for every request (it rotates). */
+  | (AppSignIn & { authType: 'workload-identity'; tokenFile: string })
+  | (Target & { authType: 'managed-identity'; identity: ManagedIdentity })
   | (Target & { authType: 'azure-cli'; tenantId: string | undefined })
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -38,7 +40,7 @@ export function readAzureConfig(inputs: Inputs): AzureConfig {
   const authType = resolveAuthType(inputs)
   switch (authType) {
     case 'managed-identity':
-      return { authType, clientId: readClientId(inputs, authType) || undefined, ...readTarget(inputs) }
+      return { authType, identity: readManagedIdentity(inputs), ...readTarget(inputs) }
     case 'azure-cli':
       return { authType, tenantId: readTenantId(inputs, authType) || undefined, ...readTarget(inputs) }
     default:
@@ -61,7 +63,7 @@ function readAppConfig(inputs: Inputs, authType: AppAuthType): AzureConfig {
     tenantId,
     clientId,
     ...target,
-    authorityHost: custom ? inputs.url('authority-host', '', false) : CLOUDS[target.cloud].authorityHost,
+    authorityHost: custom ? inputs.url('authority-host', '', 'never') : CLOUDS[target.cloud].authorityHost,
     customAuthority: custom !== '',
   }
   if (credential.authType !== 'oidc') return { ...app, ...credential }
@@ -71,6 +73,7 @@ function readAppConfig(inputs: Inputs, authType: AppAuthType): AzureConfig {
 type AppCredential =
   | { authType: 'client-secret'; clientSecret: string }
   | { authType: 'client-certificate'; certificate: string; certificatePassword: string | undefined }
+  | { authType: 'workload-identity'; tokenFile: string }
   | { authType: 'oidc' }
 
 function readAppCredential(inputs: Inputs, authType: AppAuthType): AppCredential {
@@ -83,6 +86,8 @@ function readAppCredential(inputs: Inputs, authType: AppAuthType): AppCredential
       checkCertificate(certificate, password)
       return { authType, certificate, certificatePassword: password || undefined }
     }
+    case 'workload-identity':
+      return { authType, tokenFile: inputs.read('federated-token-file', 'AZURE_FEDERATED_TOKEN_FILE') }
     case 'oidc':
       return { authType }
   }
@@ -167,34 +172,48 @@ function readScope(inputs: Inputs): string {
 
 /**
  * `auto`: client-secret given → client-secret; else client-certificate → client-certificate;
- * else the GitHub OIDC request variables → oidc. The others only when asked for.
+ * else the GitHub OIDC request variables → oidc; else a federated token file → workload-identity.
+ * managed-identity and azure-cli only when asked for.
  */
 function resolveAuthType(inputs: Inputs): AzureAuthType {
   const chosen = inputs.choice('auth-type', ['auto', ...AZURE_AUTH_TYPES], 'auto')
-  const clientSecret = inputs.peek('client-secret', 'AZURE_CLIENT_SECRET')
-  const certificate = inputs.peek('client-certificate')
-  const oidcAvailable = Boolean(
-    inputs.env('ACTIONS_ID_TOKEN_REQUEST_URL') && inputs.env('ACTIONS_ID_TOKEN_REQUEST_TOKEN'),
-  )
+  const given: Given = {
+    clientSecret: inputs.peek('client-secret', 'AZURE_CLIENT_SECRET'),
+    certificate: inputs.peek('client-certificate'),
+    oidcAvailable: Boolean(inputs.env('ACTIONS_ID_TOKEN_REQUEST_URL') && inputs.env('ACTIONS_ID_TOKEN_REQUEST_TOKEN')),
+    tokenFile: inputs.peek('federated-token-file', 'AZURE_FEDERATED_TOKEN_FILE'),
+  }
   if (chosen !== 'auto') {
-    checkChosen(chosen, { clientSecret, certificate, oidcAvailable })
+    checkChosen(chosen, given)
     return chosen
   }
-  if (clientSecret) return 'client-secret'
-  if (certificate) return 'client-certificate'
-  if (oidcAvailable) return 'oidc'
+  if (given.clientSecret) return 'client-secret'
+  if (given.certificate) return 'client-certificate'
+  if (given.oidcAvailable) return 'oidc'
+  if (given.tokenFile) return 'workload-identity'
   throw new InputError(
     'auth-type',
     'is auto, but no Azure credential was given.',
-    'give client-secret, or client-certificate, or use OIDC (no secret): add `permissions: id-token: write` to the job and register a federated credential for this repository on the app; or set auth-type to managed-identity (self-hosted runner on Azure) or azure-cli (after azure/login). OIDC is not available to pull requests from forks.',
+    'give client-secret, or client-certificate, or use OIDC (no secret): add `permissions: id-token: write` to the job and register a federated credential for this repository on the app; on a runner in AKS with workload identity, AZURE_FEDERATED_TOKEN_FILE is picked up; or set auth-type to managed-identity (self-hosted runner on Azure) or azure-cli (after azure/login). OIDC is not available to pull requests from forks.',
   )
 }
 
+interface Given {
+  clientSecret: string
+  certificate: string
+  oidcAvailable: boolean
+  tokenFile: string
+}
+
 /** An auth type asked for by name must have what it needs. */
-function checkChosen(
-  chosen: AzureAuthType,
-  given: { clientSecret: string; certificate: string; oidcAvailable: boolean },
-): void {
+function checkChosen(chosen: AzureAuthType, given: Given): void {
+  if (chosen === 'workload-identity' && !given.tokenFile) {
+    throw new InputError(
+      'federated-token-file',
+      'is required for auth-type workload-identity (and AZURE_FEDERATED_TOKEN_FILE is not set).',
+      'run the runner pod with AKS workload identity (label azure.workload.identity/use: "true" and a service account annotated with the app\'s client id), or give the token file\'s path.',
+    )
+  }
   if (chosen === 'oidc' && !given.oidcAvailable) {
     throw new InputError(
       'auth-type',

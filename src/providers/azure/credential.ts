@@ -2,14 +2,16 @@ import type { ClientSecretCredentialOptions, TokenCredential } from '@azure/iden
 import { USER_AGENT } from '../../io/http.ts'
 import type { ProviderContext } from '../provider.ts'
 import { authorityOf, type AppSignIn, type AzureConfig } from './config.ts'
+import { TokenFileAssertion, type FederatedAssertion } from './federated.ts'
 import { GitHubAssertion } from './github-oidc.ts'
-import { deadlinePolicy, retryPolicy, type RedirectWatch } from './pipeline.ts'
+import { describeManagedIdentity, type ManagedIdentity } from './managed-identity.ts'
+import { deadlinePolicy, freshAssertionPolicy, retryPolicy, type RedirectWatch } from './pipeline.ts'
 import { routeSdkLogs } from './sdk-tweaks.ts'
 
-/** An @azure/identity credential, and for oidc the GitHub assertion it calls back. */
+/** An @azure/identity credential, and for oidc and workload-identity the assertion it calls back. */
 export interface Created {
   credential: TokenCredential
-  assertion?: GitHubAssertion
+  assertion?: FederatedAssertion
 }
 
 /**
@@ -36,9 +38,15 @@ export async function createCredential(
       const options = appOptions(config, ctx, redirects)
       return { credential: new identity.ClientCertificateCredential(tenantId, clientId, pem, options) }
     }
-    case 'oidc': {
-      const assertion = new GitHubAssertion(config.oidcAudience, ctx)
-      const options = appOptions(config, ctx, redirects)
+    case 'oidc':
+    case 'workload-identity': {
+      const assertion =
+        config.authType === 'oidc'
+          ? new GitHubAssertion(config.oidcAudience, ctx)
+          : new TokenFileAssertion(config.tokenFile, ctx)
+      // A token file that is missing, empty or too big fails here, before any request.
+      if (config.authType === 'workload-identity') await assertion.get()
+      const options = appOptions(config, ctx, redirects, assertion)
       const credential = new identity.ClientAssertionCredential(
         config.tenantId,
         config.clientId,
@@ -48,14 +56,9 @@ export async function createCredential(
       return { credential, assertion }
     }
     case 'managed-identity': {
-      // Managed identity ignores additionalPolicies: the SDK's own retries, bounded by max-attempts.
-      const retryOptions = { maxRetries: ctx.retry.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 }
-      const { clientId } = config
-      return {
-        credential: clientId
-          ? new identity.ManagedIdentityCredential({ clientId, retryOptions })
-          : new identity.ManagedIdentityCredential({ retryOptions }),
-      }
+      ctx.debug(`Azure: managed identity ${describeManagedIdentity(config.identity)}`)
+      const options = { ...selector(config.identity), retryOptions: managedIdentityRetries(ctx) }
+      return { credential: new identity.ManagedIdentityCredential(options) }
     }
     case 'azure-cli': {
       const processTimeoutInMs = Math.max(1000, ctx.retry.deadline.remainingMs())
@@ -64,8 +67,16 @@ export async function createCredential(
   }
 }
 
-/** The authority, and the action's policies in place of the SDK's retries. */
-function appOptions(config: AppSignIn, ctx: ProviderContext, redirects: RedirectWatch): ClientSecretCredentialOptions {
+/**
+ * The authority, and the action's policies in place of the SDK's retries. A federated assertion
+ * is fetched again for every attempt (a projected token may rotate in between).
+ */
+function appOptions(
+  config: AppSignIn,
+  ctx: ProviderContext,
+  redirects: RedirectWatch,
+  assertion?: FederatedAssertion,
+): ClientSecretCredentialOptions {
   return {
     authorityHost: config.authorityHost,
     disableInstanceDiscovery: config.customAuthority,
@@ -75,6 +86,26 @@ function appOptions(config: AppSignIn, ctx: ProviderContext, redirects: Redirect
       { policy: deadlinePolicy(ctx.retry.deadline), position: 'perCall' },
       { policy: retryPolicy(ctx.retry), position: 'perCall' },
       { policy: redirects.policy(), position: 'perCall' },
+      ...(assertion ? [{ policy: freshAssertionPolicy(assertion), position: 'perRetry' as const }] : []),
     ],
   }
+}
+
+/** Only the selector the user gave: the AZURE_CLIENT_ID fallback is never sent next to another. */
+function selector(identity: ManagedIdentity): { clientId?: string; objectId?: string; resourceId?: string } {
+  switch (identity.kind) {
+    case 'system':
+      return {}
+    case 'client-id':
+      return { clientId: identity.clientId }
+    case 'object-id':
+      return { objectId: identity.objectId }
+    case 'resource-id':
+      return { resourceId: identity.resourceId }
+  }
+}
+
+/** Managed identity ignores additionalPolicies: the SDK's own retries, bounded by max-attempts. */
+function managedIdentityRetries(ctx: ProviderContext) {
+  return { maxRetries: ctx.retry.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 }
 }

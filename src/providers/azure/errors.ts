@@ -3,6 +3,7 @@ import type { Deadline } from '../../io/deadline.ts'
 import { jwtClaims, stringClaim } from '../../jwt.ts'
 import { safeText, type Redact } from '../../log/safe-text.ts'
 import { authorityOf, type AzureConfig } from './config.ts'
+import type { FederatedAssertion } from './federated.ts'
 
 /** One-line fixes for the AADSTS codes CI users meet most. */
 export const AADSTS_HINTS: Record<string, string> = {
@@ -14,7 +15,7 @@ export const AADSTS_HINTS: Record<string, string> = {
   '70021':
     'no federated credential on the app matches this GitHub OIDC token: add one whose issuer, subject and audience are exactly the values above.',
   '700211':
-    "no federated credential matches the token's issuer: use https://token.actions.githubusercontent.com as the credential's issuer.",
+    "no federated credential matches the token's issuer: register the iss above as the credential's issuer (https://token.actions.githubusercontent.com on github.com; https://<host>/_services/token on GitHub Enterprise Server; https://token.actions.githubusercontent.com/<enterprise> for an enterprise with a custom issuer).",
   '700212':
     "no federated credential matches the token's audience: set the credential's audience to the aud above, or oidc-audience to the credential's.",
   '700213':
@@ -29,6 +30,20 @@ export const AADSTS_HINTS: Record<string, string> = {
   '500011':
     'the resource principal was not found in the tenant: check resource / scope (e.g. https://<account>.azurehealthcareapis.com), and that the service exists in this tenant.',
   '1002012': 'the scope is not valid for an app token: it must end in /.default (or give resource instead of scope).',
+}
+
+/** Where a code means something else for an auth type: workload identity federates the cluster, not GitHub. */
+const WORKLOAD_IDENTITY_HINTS: Record<string, string> = {
+  '70021':
+    "no federated credential on the app matches the runner pod's service account token: add one with the cluster's OIDC issuer (az aks show --query oidcIssuerProfile.issuerUrl), the subject system:serviceaccount:<namespace>:<service account> and the audience api://AzureADTokenExchange, exactly the values above.",
+  '700211':
+    "no federated credential matches the token's issuer: register the AKS cluster's OIDC issuer (the iss above; az aks show --query oidcIssuerProfile.issuerUrl) as the credential's issuer.",
+  '700212':
+    "no federated credential matches the token's audience: the credential's audience must be the aud above (api://AzureADTokenExchange for AKS workload identity).",
+  '700213':
+    "no federated credential matches the token's subject: register system:serviceaccount:<namespace>:<service account> of the runner pod, exactly the sub above.",
+  '700024':
+    "the federated token is outside its time window: the kubelet refreshes the projected token; check that federated-token-file points at the projected file itself (not a copy) and the node's clock.",
 }
 
 const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213'])
@@ -57,7 +72,7 @@ export function azureError(
   error: unknown,
   config: AzureConfig,
   deadline: Deadline,
-  oidcToken: string | undefined,
+  assertion: FederatedAssertion | undefined,
   redact: Redact,
 ): ActionError {
   if (error instanceof ActionError) return error
@@ -73,9 +88,11 @@ export function azureError(
     const correlationId =
       chain.map(e => e.correlationId).find(Boolean) ?? /Correlation ID: ([0-9a-f-]{36})/i.exec(text)?.[1]
     if (correlationId) lines.push(`Correlation ID: ${safeText(correlationId, redact, 60)}`)
-    if (FEDERATION_CODES.has(code) && oidcToken) lines.push(describeOidcToken(oidcToken, redact))
+    if (FEDERATION_CODES.has(code) && assertion?.lastToken) lines.push(describeAssertion(assertion, redact))
+    const hint =
+      (config.authType === 'workload-identity' ? WORKLOAD_IDENTITY_HINTS[code] : undefined) ?? AADSTS_HINTS[code]
     return new ActionError(lines.join('\n'), {
-      fix: AADSTS_HINTS[code] ?? `look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`,
+      fix: hint ?? `look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`,
     })
   }
   // MSAL appends the raw response headers to unknown errors: noise for the user.
@@ -91,8 +108,10 @@ const UNAVAILABLE_HINTS: Record<AzureConfig['authType'], string> = {
   'client-certificate':
     'check that client-certificate holds the PEM private key and certificate, and client-certificate-password if the key is encrypted.',
   oidc: 'check that the job has `permissions: id-token: write` and that the app has a federated credential for this repository.',
+  'workload-identity':
+    "check federated-token-file (AZURE_FEDERATED_TOKEN_FILE), tenant-id and client-id, and that the app has a federated credential for the cluster's issuer and the runner's service account.",
   'managed-identity':
-    'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; give client-id for a user-assigned identity.',
+    'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; pick a user-assigned identity with client-id, identity-object-id or identity-resource-id.',
   'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
 }
 
@@ -125,10 +144,11 @@ function describe(text: string, code: string, redact: Redact): string {
   return safeText(description || `AADSTS${code}`, redact, 500)
 }
 
-function describeOidcToken(token: string, redact: Redact): string {
-  const claims = jwtClaims(token)
+/** The claims a federated credential must match, never the token. */
+function describeAssertion(assertion: FederatedAssertion, redact: Redact): string {
+  const claims = jwtClaims(assertion.lastToken ?? '')
   const claim = (name: string) => safeText(stringClaim(claims, name) ?? '?', redact, 300)
-  return `The GitHub OIDC token had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`
+  return `${assertion.label} had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`
 }
 
 export function causes(error: unknown): ErrorLike[] {

@@ -1,19 +1,25 @@
 import { jwtClaims, stringClaim } from '../../jwt.ts'
 import { presentRows, type TokenFacts } from '../../token.ts'
 import type { AzureConfig } from './config.ts'
+import { describeManagedIdentity } from './managed-identity.ts'
 
-/** Who an Entra token is for (its claims, else the configuration), for the summary and the log line. */
+/** Who an Entra token is for (its claims, else the configuration), for the summary, log line and outputs. */
 export function describeAzureToken(config: AzureConfig, accessToken: string): TokenFacts {
   const claims = jwtClaims(accessToken)
-  const app = 'clientId' in config ? config.clientId : undefined
-  const clientId = stringClaim(claims, 'appid') ?? stringClaim(claims, 'azp') ?? (app || undefined)
+  const configured = 'clientId' in config ? config.clientId : undefined
+  const clientId = stringClaim(claims, 'appid') ?? stringClaim(claims, 'azp') ?? configured
   const signIn = 'authorityHost' in config ? config : undefined
+  const objectId = stringClaim(claims, 'oid')
+  const tenantId = stringClaim(claims, 'tid')
   return {
     subject: clientId,
+    principalId: objectId,
+    accountId: tenantId,
     rows: presentRows([
-      ['Tenant', stringClaim(claims, 'tid') ?? ('tenantId' in config ? config.tenantId : undefined)],
+      ['Tenant', tenantId ?? ('tenantId' in config ? config.tenantId : undefined)],
       ['App', clientId],
-      ['Object id', stringClaim(claims, 'oid')],
+      ['Object id', objectId],
+      ['Managed identity', 'identity' in config ? describeManagedIdentity(config.identity) : undefined],
       ['Audience', stringClaim(claims, 'aud')],
       ['Scope', config.scope],
       signIn?.customAuthority ? ['Authority', signIn.authorityHost] : ['Cloud', signIn?.cloud],

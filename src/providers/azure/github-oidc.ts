@@ -3,6 +3,7 @@ import { requestJson } from '../../io/http.ts'
 import { jwtClaims, stringClaim } from '../../jwt.ts'
 import { safeText } from '../../log/safe-text.ts'
 import type { ProviderContext } from '../provider.ts'
+import type { FederatedAssertion } from './federated.ts'
 
 /**
  * A GitHub OIDC token for `audience`, the protocol of `core.getIDToken`, but under the
@@ -49,10 +50,10 @@ export async function fetchGitHubOidcToken(audience: string, ctx: ProviderContex
 /**
  * The client assertion of the oidc auth type. msal-node asks twice per token request (once for
  * the request, once for its client configuration): one GitHub token serves both, and a new one is
- * fetched when it nears expiry. Keeps the last token (its claims explain federation errors) and
- * GitHub's own refusal (what the user needs, not @azure/identity's wrapping of it).
+ * fetched when it nears expiry.
  */
-export class GitHubAssertion {
+export class GitHubAssertion implements FederatedAssertion {
+  readonly label = 'The GitHub OIDC token'
   lastToken: string | undefined
   failure: unknown
   private readonly audience: string
@@ -68,7 +69,7 @@ export class GitHubAssertion {
       try {
         this.lastToken = await fetchGitHubOidcToken(this.audience, this.ctx)
       } catch (error) {
-        this.failure = error
+        this.failure ??= error
         throw error
       }
     }

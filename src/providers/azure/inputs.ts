@@ -4,13 +4,14 @@ export const AZURE_AUTH_TYPES = [
   'client-secret',
   'client-certificate',
   'oidc',
+  'workload-identity',
   'managed-identity',
   'azure-cli',
 ] as const
 export type AzureAuthType = (typeof AZURE_AUTH_TYPES)[number]
 
 /** The auth types that sign in as an app registration (tenant, client id, authority). */
-export const APP_AUTH_TYPES = ['client-secret', 'client-certificate', 'oidc'] as const
+export const APP_AUTH_TYPES = ['client-secret', 'client-certificate', 'oidc', 'workload-identity'] as const
 export type AppAuthType = (typeof APP_AUTH_TYPES)[number]
 
 export const DEFAULT_CLOUD = 'AzurePublicCloud'
@@ -19,6 +20,9 @@ export const DEFAULT_CLOUD = 'AzurePublicCloud'
 export const AZURE_INPUTS: readonly InputSpec[] = [
   { name: 'tenant-id', env: 'AZURE_TENANT_ID', authTypes: [...APP_AUTH_TYPES, 'azure-cli'] },
   { name: 'client-id', env: 'AZURE_CLIENT_ID', authTypes: [...APP_AUTH_TYPES, 'managed-identity'] },
+  { name: 'identity-object-id', authTypes: ['managed-identity'] },
+  { name: 'identity-resource-id', authTypes: ['managed-identity'] },
+  { name: 'federated-token-file', env: 'AZURE_FEDERATED_TOKEN_FILE', authTypes: ['workload-identity'] },
   { name: 'client-secret', env: 'AZURE_CLIENT_SECRET', secret: true, authTypes: ['client-secret'] },
   { name: 'client-certificate', secret: true, authTypes: ['client-certificate'] },
   { name: 'client-certificate-password', secret: true, authTypes: ['client-certificate'] },

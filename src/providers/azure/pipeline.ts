@@ -3,6 +3,7 @@ import type { Deadline } from '../../io/deadline.ts'
 import type { ActionError } from '../../errors.ts'
 import { TLS_ERRORS, redirected } from '../../io/http.ts'
 import type { Redact } from '../../log/safe-text.ts'
+import type { FederatedAssertion } from './federated.ts'
 import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy } from '../../io/retry.ts'
 
 type PipelinePolicy = NonNullable<ClientSecretCredentialOptions['additionalPolicies']>[number]['policy']
@@ -117,5 +118,24 @@ export class RedirectWatch {
         redact,
       },
     )
+  }
+}
+
+/**
+ * Puts a freshly fetched federated assertion into every attempt's token request: a retry sends
+ * the current token, not the one MSAL read before the first attempt.
+ */
+export function freshAssertionPolicy(assertion: FederatedAssertion): PipelinePolicy {
+  return {
+    name: 'getTokenFreshAssertion',
+    async sendRequest(request, next) {
+      if (typeof request.body === 'string' && request.body.includes('client_assertion=')) {
+        const form = new URLSearchParams(request.body)
+        form.set('client_assertion', await assertion.get())
+        request.body = form.toString()
+        request.headers.delete('content-length')
+      }
+      return next(request)
+    },
   }
 }

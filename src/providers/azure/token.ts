@@ -5,13 +5,13 @@ import type { AzureConfig } from './config.ts'
 import { createCredential } from './credential.ts'
 import { explainDiscoveryFailure } from './discovery.ts'
 import { azureError, requestName } from './errors.ts'
-import type { GitHubAssertion } from './github-oidc.ts'
+import type { FederatedAssertion } from './federated.ts'
 import { RedirectWatch } from './pipeline.ts'
 
 /** Loaded on demand (its own chunk, with @azure/identity): the IBM path never evaluates it. */
 export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): Promise<Token> {
   const redirects = new RedirectWatch()
-  let assertion: GitHubAssertion | undefined
+  let assertion: FederatedAssertion | undefined
   let result: AccessToken | null
   try {
     const created = await createCredential(config, ctx, redirects)
@@ -24,7 +24,7 @@ export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): 
     throw await explain(error, config, ctx, redirects, assertion)
   }
   if (!result?.token) {
-    throw azureError(new Error('no token returned'), config, ctx.retry.deadline, assertion?.lastToken, ctx.redact)
+    throw azureError(new Error('no token returned'), config, ctx.retry.deadline, assertion, ctx.redact)
   }
   ctx.mask(result.token)
   return {
@@ -40,13 +40,13 @@ async function explain(
   config: AzureConfig,
   ctx: ProviderContext,
   redirects: RedirectWatch,
-  assertion: GitHubAssertion | undefined,
+  assertion: FederatedAssertion | undefined,
 ): Promise<unknown> {
   if (assertion?.failure) return assertion.failure
   const redirect = redirects.error(ctx.redact)
   if (redirect) return redirect
   const explained = 'authorityHost' in config ? await explainDiscoveryFailure(error, config, ctx) : error
-  return azureError(explained, config, ctx.retry.deadline, assertion?.lastToken, ctx.redact)
+  return azureError(explained, config, ctx.retry.deadline, assertion, ctx.redact)
 }
 
 /** Where @azure/identity reads the expiry from, per auth type: named when it is not sane. */
@@ -54,6 +54,7 @@ const EXPIRY_FIELDS: Record<AzureConfig['authType'], string> = {
   'client-secret': 'expires_in',
   'client-certificate': 'expires_in',
   oidc: 'expires_in',
+  'workload-identity': 'expires_in',
   'managed-identity': 'expires_on',
   'azure-cli': 'expires_on',
 }

@@ -1,18 +1,28 @@
 import { InputError } from '../../errors.ts'
 import type { Inputs } from '../../inputs/reader.ts'
-import { DEFAULT_IAM_ENDPOINT, IBM_AUTH_TYPES, type IbmAuthType } from './inputs.ts'
-import { readComputeProfile, readProfile, type ComputeProfileRef, type ProfileRef } from './profile.ts'
+import { DEFAULT_IAM_ENDPOINT, DEFAULT_METADATA_ENDPOINT, IBM_AUTH_TYPES, type IbmAuthType } from './inputs.ts'
+import {
+  readComputeProfile,
+  readProfile,
+  readVpcProfile,
+  type ComputeProfileRef,
+  type ProfileRef,
+  type VpcProfileRef,
+} from './profile.ts'
+
+/** IAM's base URL without a trailing slash; the action posts to `${iamEndpoint}/identity/token`. */
+interface IamGrant {
+  iamEndpoint: string
+}
 
 /** One configuration per auth type: each carries exactly what its grants need. */
-export type IbmConfig = {
-  /** Base URL without a trailing slash; the action posts to `${iamEndpoint}/identity/token`. */
-  iamEndpoint: string
-} & (
-  | { authType: 'api-key'; apiKey: string }
-  | { authType: 'trusted-profile'; apiKey: string; profile: ProfileRef }
+export type IbmConfig =
+  | (IamGrant & { authType: 'api-key'; apiKey: string })
+  | (IamGrant & { authType: 'trusted-profile'; apiKey: string; profile: ProfileRef })
   /** `crTokenFile` undefined: the first of IBM's standard paths. */
-  | { authType: 'compute-resource'; profile: ComputeProfileRef; crTokenFile: string | undefined }
-)
+  | (IamGrant & { authType: 'compute-resource'; profile: ComputeProfileRef; crTokenFile: string | undefined })
+  /** The instance's metadata service issues the IAM token itself: no IAM endpoint. */
+  | { authType: 'vpc-instance'; metadataEndpoint: string; profile: VpcProfileRef }
 
 export function readIbmConfig(inputs: Inputs): IbmConfig {
   const authType = resolveAuthType(inputs)
@@ -34,15 +44,24 @@ export function readIbmConfig(inputs: Inputs): IbmConfig {
         profile: readComputeProfile(inputs),
         crTokenFile: inputs.read('cr-token-file') || undefined,
       }
+    case 'vpc-instance':
+      return {
+        authType,
+        metadataEndpoint: inputs.url('metadata-endpoint', DEFAULT_METADATA_ENDPOINT, 'loopback-and-metadata'),
+        profile: readVpcProfile(inputs),
+      }
   }
 }
 
 /** An endpoint already ending in /identity/token is taken as meant, not doubled. */
 function readEndpoint(inputs: Inputs): string {
-  return inputs.url('iam-endpoint', DEFAULT_IAM_ENDPOINT, true).replace(/\/identity\/token$/, '')
+  return inputs.url('iam-endpoint', DEFAULT_IAM_ENDPOINT, 'loopback').replace(/\/identity\/token$/, '')
 }
 
-/** `auto`: profile-* with api-key → trusted-profile; api-key → api-key; profile-* alone → compute-resource. */
+/**
+ * `auto`: profile-* with api-key → trusted-profile; api-key → api-key; profile-* alone →
+ * compute-resource. vpc-instance only when asked for.
+ */
 function resolveAuthType(inputs: Inputs): IbmAuthType {
   const chosen = inputs.choice('auth-type', ['auto', ...IBM_AUTH_TYPES], 'auto')
   if (chosen !== 'auto') return chosen

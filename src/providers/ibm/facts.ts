@@ -7,14 +7,17 @@ import { describeProfile } from './profile.ts'
 export function describeIbmToken(config: IbmConfig, accessToken: string): TokenFacts {
   const claims = jwtClaims(accessToken)
   const iamId = stringClaim(claims, 'iam_id')
+  const account = stringClaim(claims, 'account.bss')
   return {
     subject: iamId,
+    principalId: iamId,
+    accountId: account,
     rows: presentRows([
       ['Identity', iamId],
       ['Subject', stringClaim(claims, 'sub')],
-      ['Account', stringClaim(claims, 'account.bss')],
+      ['Account', account],
       ['Trusted profile', 'profile' in config ? describeProfile(config.profile) : undefined],
-      ['IAM endpoint', config.iamEndpoint],
+      'iamEndpoint' in config ? ['IAM endpoint', config.iamEndpoint] : ['Metadata service', config.metadataEndpoint],
     ]),
   }
 }

@@ -8,6 +8,9 @@ export type ProfileRef =
 /** A trusted profile, as the compute resource grant names it: no CRN, no account. */
 export type ComputeProfileRef = { kind: 'id'; id: string } | { kind: 'name'; name: string }
 
+/** A trusted profile, as the VPC metadata service names it: by id, by CRN, or the one linked to the instance. */
+export type VpcProfileRef = { kind: 'id'; id: string } | { kind: 'crn'; crn: string } | { kind: 'linked' }
+
 /** profile-id, profile-crn or profile-name with account-id: exactly one. */
 export function readProfile(inputs: Inputs): ProfileRef {
   const id = inputs.read('profile-id')
@@ -35,7 +38,24 @@ export function readComputeProfile(inputs: Inputs): ComputeProfileRef {
   return id ? { kind: 'id', id: checkId('profile-id', id) } : { kind: 'name', name: checkId('profile-name', name) }
 }
 
-export function describeProfile(profile: ProfileRef | ComputeProfileRef): string {
+/** profile-id or profile-crn, at most one; neither: the profile linked to the instance. */
+export function readVpcProfile(inputs: Inputs): VpcProfileRef {
+  const id = inputs.read('profile-id')
+  const crn = inputs.read('profile-crn')
+  if (id && crn) {
+    throw new InputError(
+      'profile-crn',
+      'cannot be used together with profile-id.',
+      'give at most one of profile-id and profile-crn (neither: the profile linked to the instance).',
+    )
+  }
+  if (id) return { kind: 'id', id: checkId('profile-id', id) }
+  if (crn) return { kind: 'crn', crn: checkCrn(crn) }
+  return { kind: 'linked' }
+}
+
+export function describeProfile(profile: ProfileRef | ComputeProfileRef | VpcProfileRef): string {
+  if (profile.kind === 'linked') return 'the profile linked to the instance'
   if (profile.kind === 'id') return `profile-id ${profile.id}`
   if (profile.kind === 'crn') return `profile-crn ${profile.crn}`
   return `profile-name ${profile.name}${'accountId' in profile ? ` in account ${profile.accountId}` : ''}`

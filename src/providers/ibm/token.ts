@@ -7,8 +7,14 @@ import { readComputeResourceToken } from './cr-token.ts'
 import { iamError } from './errors.ts'
 import { apiKeyGrant, assumeGrant, crTokenGrant, type Form } from './grants.ts'
 import { describeProfile } from './profile.ts'
+import { getVpcToken } from './vpc.ts'
 
-/** One grant (api-key, compute-resource) or two (trusted-profile: the key's token, then the profile's). */
+type IamConfig = Exclude<IbmConfig, { authType: 'vpc-instance' }>
+
+/**
+ * One grant (api-key, compute-resource) or two (trusted-profile: the key's token, then the
+ * profile's); vpc-instance asks the instance's metadata service instead.
+ */
 export async function getIbmToken(config: IbmConfig, ctx: ProviderContext): Promise<Token> {
   switch (config.authType) {
     case 'api-key':
@@ -23,10 +29,12 @@ export async function getIbmToken(config: IbmConfig, ctx: ProviderContext): Prom
       const profile = describeProfile(config.profile)
       return grant(config, ctx, crTokenGrant(crToken, config.profile), `the compute resource token for ${profile}`)
     }
+    case 'vpc-instance':
+      return getVpcToken(config, ctx)
   }
 }
 
-async function grant(config: IbmConfig, ctx: ProviderContext, form: Form, step: string): Promise<Token> {
+async function grant(config: IamConfig, ctx: ProviderContext, form: Form, step: string): Promise<Token> {
   const body = await requestJson({
     service: 'IBM Cloud IAM',
     endpointInput: 'iam-endpoint',

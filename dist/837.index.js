@@ -1,8 +1,8 @@
-export const id = 407;
-export const ids = [407];
+export const id = 837;
+export const ids = [837];
 export const modules = {
 
-/***/ 5407:
+/***/ 3837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,6 +17,40 @@ __webpack_require__.d(__webpack_exports__, {
 var http = __webpack_require__(742);
 // EXTERNAL MODULE: ./src/providers/azure/config.ts + 2 modules
 var azure_config = __webpack_require__(7769);
+// EXTERNAL MODULE: ./src/io/files.ts
+var files = __webpack_require__(3839);
+;// CONCATENATED MODULE: ./src/providers/azure/federated.ts
+
+/**
+ * workload-identity: the token file that AKS projects into the pod, read afresh for every
+ * request (the kubelet rotates it), capped and within the deadline, masked before use.
+ */
+class TokenFileAssertion {
+    label = 'The federated token (federated-token-file)';
+    lastToken;
+    failure;
+    path;
+    ctx;
+    constructor(path, ctx) {
+        this.path = path;
+        this.ctx = ctx;
+    }
+    get = async () => {
+        try {
+            const token = await this.ctx.readFile(this.path, 'federated-token-file');
+            if (!token)
+                throw (0,files/* emptyFile */.sX)('federated-token-file', this.path);
+            this.ctx.mask(token);
+            this.lastToken = token;
+            return token;
+        }
+        catch (error) {
+            this.failure ??= error;
+            throw error;
+        }
+    };
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/jwt.ts
@@ -68,10 +102,10 @@ async function fetchGitHubOidcToken(audience, ctx) {
 /**
  * The client assertion of the oidc auth type. msal-node asks twice per token request (once for
  * the request, once for its client configuration): one GitHub token serves both, and a new one is
- * fetched when it nears expiry. Keeps the last token (its claims explain federation errors) and
- * GitHub's own refusal (what the user needs, not @azure/identity's wrapping of it).
+ * fetched when it nears expiry.
  */
 class GitHubAssertion {
+    label = 'The GitHub OIDC token';
     lastToken;
     failure;
     audience;
@@ -86,7 +120,7 @@ class GitHubAssertion {
                 this.lastToken = await fetchGitHubOidcToken(this.audience, this.ctx);
             }
             catch (error) {
-                this.failure = error;
+                this.failure ??= error;
                 throw error;
             }
         }
@@ -99,6 +133,8 @@ function expiresWithin(token, seconds, now) {
     return !Number.isFinite(exp) || exp * 1000 - now < seconds * 1000;
 }
 
+// EXTERNAL MODULE: ./src/providers/azure/managed-identity.ts
+var managed_identity = __webpack_require__(1962);
 // EXTERNAL MODULE: ./src/io/retry.ts
 var io_retry = __webpack_require__(3974);
 ;// CONCATENATED MODULE: ./src/providers/azure/pipeline.ts
@@ -206,6 +242,24 @@ class RedirectWatch {
         });
     }
 }
+/**
+ * Puts a freshly fetched federated assertion into every attempt's token request: a retry sends
+ * the current token, not the one MSAL read before the first attempt.
+ */
+function freshAssertionPolicy(assertion) {
+    return {
+        name: 'getTokenFreshAssertion',
+        async sendRequest(request, next) {
+            if (typeof request.body === 'string' && request.body.includes('client_assertion=')) {
+                const form = new URLSearchParams(request.body);
+                form.set('client_assertion', await assertion.get());
+                request.body = form.toString();
+                request.headers.delete('content-length');
+            }
+            return next(request);
+        },
+    };
+}
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
@@ -225,6 +279,8 @@ function routeSdkLogs(logger, debug, redact) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/azure/credential.ts
+
+
 
 
 
@@ -250,21 +306,22 @@ async function createCredential(config, ctx, redirects) {
             const options = appOptions(config, ctx, redirects);
             return { credential: new identity.ClientCertificateCredential(tenantId, clientId, pem, options) };
         }
-        case 'oidc': {
-            const assertion = new GitHubAssertion(config.oidcAudience, ctx);
-            const options = appOptions(config, ctx, redirects);
+        case 'oidc':
+        case 'workload-identity': {
+            const assertion = config.authType === 'oidc'
+                ? new GitHubAssertion(config.oidcAudience, ctx)
+                : new TokenFileAssertion(config.tokenFile, ctx);
+            // A token file that is missing, empty or too big fails here, before any request.
+            if (config.authType === 'workload-identity')
+                await assertion.get();
+            const options = appOptions(config, ctx, redirects, assertion);
             const credential = new identity.ClientAssertionCredential(config.tenantId, config.clientId, assertion.get, options);
             return { credential, assertion };
         }
         case 'managed-identity': {
-            // Managed identity ignores additionalPolicies: the SDK's own retries, bounded by max-attempts.
-            const retryOptions = { maxRetries: ctx.retry.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 };
-            const { clientId } = config;
-            return {
-                credential: clientId
-                    ? new identity.ManagedIdentityCredential({ clientId, retryOptions })
-                    : new identity.ManagedIdentityCredential({ retryOptions }),
-            };
+            ctx.debug(`Azure: managed identity ${(0,managed_identity/* describeManagedIdentity */.J)(config.identity)}`);
+            const options = { ...selector(config.identity), retryOptions: managedIdentityRetries(ctx) };
+            return { credential: new identity.ManagedIdentityCredential(options) };
         }
         case 'azure-cli': {
             const processTimeoutInMs = Math.max(1000, ctx.retry.deadline.remainingMs());
@@ -272,8 +329,11 @@ async function createCredential(config, ctx, redirects) {
         }
     }
 }
-/** The authority, and the action's policies in place of the SDK's retries. */
-function appOptions(config, ctx, redirects) {
+/**
+ * The authority, and the action's policies in place of the SDK's retries. A federated assertion
+ * is fetched again for every attempt (a projected token may rotate in between).
+ */
+function appOptions(config, ctx, redirects, assertion) {
     return {
         authorityHost: config.authorityHost,
         disableInstanceDiscovery: config.customAuthority,
@@ -283,8 +343,26 @@ function appOptions(config, ctx, redirects) {
             { policy: deadlinePolicy(ctx.retry.deadline), position: 'perCall' },
             { policy: retryPolicy(ctx.retry), position: 'perCall' },
             { policy: redirects.policy(), position: 'perCall' },
+            ...(assertion ? [{ policy: freshAssertionPolicy(assertion), position: 'perRetry' }] : []),
         ],
     };
+}
+/** Only the selector the user gave: the AZURE_CLIENT_ID fallback is never sent next to another. */
+function selector(identity) {
+    switch (identity.kind) {
+        case 'system':
+            return {};
+        case 'client-id':
+            return { clientId: identity.clientId };
+        case 'object-id':
+            return { objectId: identity.objectId };
+        case 'resource-id':
+            return { resourceId: identity.resourceId };
+    }
+}
+/** Managed identity ignores additionalPolicies: the SDK's own retries, bounded by max-attempts. */
+function managedIdentityRetries(ctx) {
+    return { maxRetries: ctx.retry.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 };
 }
 
 ;// CONCATENATED MODULE: ./src/providers/azure/errors.ts
@@ -298,7 +376,7 @@ const AADSTS_HINTS = {
     '7000222': 'the client secret has expired: create a new one (App registrations > Certificates & secrets) and update the secret.',
     '700016': 'no app with this client-id in this tenant: check client-id, tenant-id and cloud (a US Government or China app is not in the public cloud).',
     '70021': 'no federated credential on the app matches this GitHub OIDC token: add one whose issuer, subject and audience are exactly the values above.',
-    '700211': "no federated credential matches the token's issuer: use https://token.actions.githubusercontent.com as the credential's issuer.",
+    '700211': "no federated credential matches the token's issuer: register the iss above as the credential's issuer (https://token.actions.githubusercontent.com on github.com; https://<host>/_services/token on GitHub Enterprise Server; https://token.actions.githubusercontent.com/<enterprise> for an enterprise with a custom issuer).",
     '700212': "no federated credential matches the token's audience: set the credential's audience to the aud above, or oidc-audience to the credential's.",
     '700213': "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
     '700024': "the client assertion is outside its time window: check the runner's clock; the GitHub OIDC token is fetched right before the token request and lives about 5 minutes.",
@@ -307,6 +385,14 @@ const AADSTS_HINTS = {
     '90033': 'Entra ID had a transient problem: re-run the job; raise max-attempts or timeout-seconds if it happens often.',
     '500011': 'the resource principal was not found in the tenant: check resource / scope (e.g. https://<account>.azurehealthcareapis.com), and that the service exists in this tenant.',
     '1002012': 'the scope is not valid for an app token: it must end in /.default (or give resource instead of scope).',
+};
+/** Where a code means something else for an auth type: workload identity federates the cluster, not GitHub. */
+const WORKLOAD_IDENTITY_HINTS = {
+    '70021': "no federated credential on the app matches the runner pod's service account token: add one with the cluster's OIDC issuer (az aks show --query oidcIssuerProfile.issuerUrl), the subject system:serviceaccount:<namespace>:<service account> and the audience api://AzureADTokenExchange, exactly the values above.",
+    '700211': "no federated credential matches the token's issuer: register the AKS cluster's OIDC issuer (the iss above; az aks show --query oidcIssuerProfile.issuerUrl) as the credential's issuer.",
+    '700212': "no federated credential matches the token's audience: the credential's audience must be the aud above (api://AzureADTokenExchange for AKS workload identity).",
+    '700213': "no federated credential matches the token's subject: register system:serviceaccount:<namespace>:<service account> of the runner pod, exactly the sub above.",
+    '700024': "the federated token is outside its time window: the kubelet refreshes the projected token; check that federated-token-file points at the projected file itself (not a copy) and the node's clock.",
 };
 const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213']);
 /** What timed out, for deadline messages. */
@@ -318,7 +404,7 @@ function requestName(config) {
     return `The Entra ID token request (${(0,azure_config/* authorityOf */.v)(config)})`;
 }
 /** Turns anything @azure/identity throws into one actionable message. */
-function azureError(error, config, deadline, oidcToken, redact) {
+function azureError(error, config, deadline, assertion, redact) {
     if (error instanceof errors/* ActionError */.lZ)
         return error;
     const chain = causes(error);
@@ -333,10 +419,11 @@ function azureError(error, config, deadline, oidcToken, redact) {
         const correlationId = chain.map(e => e.correlationId).find(Boolean) ?? /Correlation ID: ([0-9a-f-]{36})/i.exec(text)?.[1];
         if (correlationId)
             lines.push(`Correlation ID: ${(0,safe_text/* safeText */.H)(correlationId, redact, 60)}`);
-        if (FEDERATION_CODES.has(code) && oidcToken)
-            lines.push(describeOidcToken(oidcToken, redact));
+        if (FEDERATION_CODES.has(code) && assertion?.lastToken)
+            lines.push(describeAssertion(assertion, redact));
+        const hint = (config.authType === 'workload-identity' ? WORKLOAD_IDENTITY_HINTS[code] : undefined) ?? AADSTS_HINTS[code];
         return new errors/* ActionError */.lZ(lines.join('\n'), {
-            fix: AADSTS_HINTS[code] ?? `look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`,
+            fix: hint ?? `look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`,
         });
     }
     // MSAL appends the raw response headers to unknown errors: noise for the user.
@@ -350,7 +437,8 @@ const UNAVAILABLE_HINTS = {
     'client-secret': 'check tenant-id, client-id and client-secret.',
     'client-certificate': 'check that client-certificate holds the PEM private key and certificate, and client-certificate-password if the key is encrypted.',
     oidc: 'check that the job has `permissions: id-token: write` and that the app has a federated credential for this repository.',
-    'managed-identity': 'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; give client-id for a user-assigned identity.',
+    'workload-identity': "check federated-token-file (AZURE_FEDERATED_TOKEN_FILE), tenant-id and client-id, and that the app has a federated credential for the cluster's issuer and the runner's service account.",
+    'managed-identity': 'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; pick a user-assigned identity with client-id, identity-object-id or identity-resource-id.',
     'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
 };
 function networkOrGeneric(text, config) {
@@ -379,10 +467,11 @@ function describe(text, code, redact) {
     const description = from.split(/\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n)/)[0] ?? from;
     return (0,safe_text/* safeText */.H)(description || `AADSTS${code}`, redact, 500);
 }
-function describeOidcToken(token, redact) {
-    const claims = (0,jwt/* jwtClaims */.vE)(token);
+/** The claims a federated credential must match, never the token. */
+function describeAssertion(assertion, redact) {
+    const claims = (0,jwt/* jwtClaims */.vE)(assertion.lastToken ?? '');
     const claim = (name) => (0,safe_text/* safeText */.H)((0,jwt/* stringClaim */.Ev)(claims, name) ?? '?', redact, 300);
-    return `The GitHub OIDC token had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`;
+    return `${assertion.label} had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`;
 }
 function causes(error) {
     const chain = [];
@@ -463,7 +552,7 @@ async function getAzureToken(config, ctx) {
         throw await explain(error, config, ctx, redirects, assertion);
     }
     if (!result?.token) {
-        throw azureError(new Error('no token returned'), config, ctx.retry.deadline, assertion?.lastToken, ctx.redact);
+        throw azureError(new Error('no token returned'), config, ctx.retry.deadline, assertion, ctx.redact);
     }
     ctx.mask(result.token);
     return {
@@ -480,13 +569,14 @@ async function explain(error, config, ctx, redirects, assertion) {
     if (redirect)
         return redirect;
     const explained = 'authorityHost' in config ? await explainDiscoveryFailure(error, config, ctx) : error;
-    return azureError(explained, config, ctx.retry.deadline, assertion?.lastToken, ctx.redact);
+    return azureError(explained, config, ctx.retry.deadline, assertion, ctx.redact);
 }
 /** Where @azure/identity reads the expiry from, per auth type: named when it is not sane. */
 const EXPIRY_FIELDS = {
     'client-secret': 'expires_in',
     'client-certificate': 'expires_in',
     oidc: 'expires_in',
+    'workload-identity': 'expires_in',
     'managed-identity': 'expires_on',
     'azure-cli': 'expires_on',
 };
