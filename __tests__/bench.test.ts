@@ -39,7 +39,7 @@ test('bench --quick prints the table with every path, requests per token and the
   const lines = stdout.split('\n')
   const header = lines.find(line => line.startsWith('path '))
   expect(header).toBeDefined()
-  for (const column of ['median ms', '× core-only floor', '× official client', 'requests/token', 'JS loaded KB']) {
+  for (const column of ['median ms', '× fetch floor', '× official client', 'requests/token', 'JS loaded KB']) {
     expect(header).toContain(column)
   }
   for (const label of ROWS) {
@@ -73,9 +73,11 @@ test('bench --quick prints the table with every path, requests per token and the
 
   // One PASS/MISS line per target; a MISS is reported, never fatal.
   const targets = lines.filter(line => /^\s+(PASS|MISS)\s/.test(line))
-  expect(targets.length).toBeGreaterThanOrEqual(7)
-  expect(stdout).toMatch(/(PASS|MISS) {2}IBM path ≤ 1\.15 × core-only floor/)
-  expect(stdout).toMatch(/(PASS|MISS) {2}Azure path ≤ 0\.55 × @azure\/identity/)
+  expect(targets.length).toBeGreaterThanOrEqual(8)
+  expect(stdout).toMatch(/(PASS|MISS) {2}IBM path ≤ 1\.0 × bare Node fetch/)
+  expect(stdout).toMatch(/(PASS|MISS) {2}IBM path ≤ 0\.50 × ibm-cloud-sdk-core/)
+  expect(stdout).toMatch(/(PASS|MISS) {2}Azure path ≤ 0\.50 × @azure\/identity/)
+  expect(stdout).toMatch(/PASS {2}IBM path loads ≤ 200 KB of JavaScript/)
   expect(stdout).toMatch(/PASS {2}IBM path loads no Azure code/)
 
   // Quick mode writes its report to a temp dir and leaves docs/ alone.
@@ -91,6 +93,10 @@ test('bench --quick prints the table with every path, requests per token and the
     const markdown = await readFile(join(outDir, 'benchmarks.md'), 'utf8')
     expect(markdown).toContain('![Median time to token per path](benchmarks.svg)')
     for (const label of ROWS) expect(markdown).toContain(`| ${label} |`)
+    // What each path evaluates of dist/: the IBM path index.js alone, the Azure path more.
+    expect(markdown).toMatch(/\| IBM \| \d+ \| `index\.js` \d+ \|/)
+    expect(markdown).toMatch(/\| Azure \| \d+ \| `index\.js` \d+, `\d+\.index\.js` \d+/)
+    expect(await readFile(join(outDir, 'benchmarks.svg'), 'utf8')).toMatch(/\d+ ms · \d+ KB JS/)
   } finally {
     await rm(outDir, { recursive: true, force: true })
   }

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var http = __webpack_require__(742);
 // EXTERNAL MODULE: ./src/providers/azure/config.ts + 2 modules
 var azure_config = __webpack_require__(7769);
-// EXTERNAL MODULE: ./src/io/files.ts
-var files = __webpack_require__(3839);
+// EXTERNAL MODULE: ./src/io/files.ts + 1 modules
+var files = __webpack_require__(6650);
 ;// CONCATENATED MODULE: ./src/providers/azure/federated.ts
 
 /**
@@ -291,7 +291,7 @@ function routeSdkLogs(logger, debug, redact) {
  * action's retry policy and deadline (pipeline.ts) instead of the SDK's own.
  */
 async function createCredential(config, ctx, redirects) {
-    const [identity, { AzureLogger }] = await Promise.all([__webpack_require__.e(/* import() */ 348).then(__webpack_require__.bind(__webpack_require__, 7348)), __webpack_require__.e(/* import() */ 567).then(__webpack_require__.bind(__webpack_require__, 7567))]);
+    const [identity, { AzureLogger }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(616), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 7348)), __webpack_require__.e(/* import() */ 567).then(__webpack_require__.bind(__webpack_require__, 7567))]);
     routeSdkLogs(AzureLogger, ctx.debug, ctx.redact);
     ctx.debug(`Azure: ${config.authType} credential, authority ${(0,azure_config/* authorityOf */.v)(config)}, scope ${config.scope}`);
     switch (config.authType) {

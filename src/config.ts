@@ -1,5 +1,6 @@
 import { Inputs, type InputSource } from './inputs/reader.ts'
 import { readSettings, type RunSettings } from './inputs/settings.ts'
+import { maskUrlCredentials } from './inputs/urls.ts'
 import { PROVIDERS } from './providers/index.ts'
 import type { Credential, Provider } from './providers/provider.ts'
 
@@ -9,6 +10,8 @@ export interface Config {
   settings: RunSettings
 }
 
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy']
+
 /** Reads and validates every input before any request is sent. */
 export function readConfig(source: InputSource): Config {
   const specs = PROVIDERS.flatMap(provider => provider.inputs)
@@ -17,6 +20,8 @@ export function readConfig(source: InputSource): Config {
     source.mask(source.getInput(spec.name).trim())
     if (spec.env) source.mask((source.env[spec.env] ?? '').trim())
   }
+  // A proxy password: the SDKs print the proxy URL in their debug logs.
+  for (const name of PROXY_VARIABLES) maskUrlCredentials(source.env[name] ?? '', secret => source.mask(secret))
   const inputs = new Inputs(source)
   const provider = inputs.option('provider', PROVIDERS)
   const credential = provider.credential(inputs)

@@ -18,7 +18,7 @@ import {
 import { iamErrorBody, startIbmIam, type IbmIamEmulator } from '../../test-support/emulators/ibm-iam.ts'
 import { startServer, unsignedJwt, type Emulator } from '../../test-support/emulators/server.ts'
 import { errorLines, leaks, strayCommands } from '../../test-support/leaks.ts'
-import { PROXIED_DOMAIN, startForwardProxy } from '../../test-support/proxy.ts'
+import { PROXIED_DOMAIN, startForwardProxy, type ForwardProxy } from '../../test-support/proxy.ts'
 import { FIXTURES, runAction, type ActionRun } from '../../test-support/run-action.ts'
 import { RESOURCE, TRUST_TEST_CA, azureStep, ibmStep } from '../../test-support/steps.ts'
 
@@ -525,36 +525,86 @@ describe('redirects are never followed to another origin', () => {
   })
 })
 
-describe('a proxy password', () => {
-  it('is never printed, and Node prints no Buffer() deprecation warning', async () => {
-    const proxy = await startForwardProxy({ credentials: 'ci-proxy:pr0xy-Passw0rd' })
+describe('through a forward proxy (HTTPS_PROXY, NO_PROXY)', () => {
+  // Names under get-token.test resolve only through the test proxy: a request for one that
+  // succeeds went through it, and one that bypasses it cannot resolve the name (ENOTFOUND).
+  let proxy: ForwardProxy
+  let secureIam: IbmIamEmulator
+  let secureEntra: EntraEmulator
+  const PASSWORD = 'pr0xy-Passw0rd'
+  beforeAll(async () => {
+    proxy = await startForwardProxy({ credentials: `ci-proxy:${PASSWORD}` })
     const tls = {
       key: await readFile(join(FIXTURES, 'tls-key.pem'), 'utf8'),
       cert: await readFile(join(FIXTURES, 'tls-cert.pem'), 'utf8'),
     }
-    const secure = await startIbmIam({ apiKeys: { [API_KEY]: IDENTITY }, tls })
-    try {
-      const endpoint = `https://iam.${PROXIED_DOMAIN}:${secure.port}`
-      const run = await runAction({
-        inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': endpoint },
-        env: {
-          ...TRUST_TEST_CA,
-          HTTPS_PROXY: `http://ci-proxy:pr0xy-Passw0rd@127.0.0.1:${proxy.port}`,
-          RUNNER_DEBUG: '1',
-        },
-      })
-      expect(errorLines(run)).toEqual([])
-      expect(run.code).toBe(0)
-      expect(run.stderr).toBe('')
-      expect(proxy.requests.map(r => `${r.method} ${r.target}`)).toEqual([
-        `CONNECT iam.${PROXIED_DOMAIN}:${secure.port}`,
-      ])
-      expect(proxy.requests[0]?.authorization).toBe(
-        `Basic ${Buffer.from('ci-proxy:pr0xy-Passw0rd').toString('base64')}`,
-      )
-      expect(run.stdout).not.toContain('pr0xy-Passw0rd')
-    } finally {
-      await Promise.all([proxy.close(), secure.close()])
-    }
+    secureIam = await startIbmIam({ apiKeys: { [API_KEY]: IDENTITY }, tls })
+    secureEntra = await startEntraId({ resources: [RESOURCE] })
+  })
+  afterAll(async () => {
+    await Promise.all([proxy.close(), secureIam.close(), secureEntra.close()])
+  })
+  beforeEach(() => {
+    proxy.requests.length = 0
+  })
+  const proxyEnv = (extra: Record<string, string> = {}) => ({
+    ...TRUST_TEST_CA,
+    HTTPS_PROXY: `http://ci-proxy:${PASSWORD}@127.0.0.1:${proxy.port}`,
+    RUNNER_DEBUG: '1',
+    ...extra,
+  })
+  const ibmVia = (env: Record<string, string>, inputs: Record<string, string> = {}) =>
+    runAction({
+      inputs: {
+        provider: 'ibm',
+        'api-key': API_KEY,
+        'iam-endpoint': `https://iam.${PROXIED_DOMAIN}:${secureIam.port}`,
+        ...inputs,
+      },
+      env,
+    })
+  const azureVia = (env: Record<string, string>, inputs: Record<string, string> = {}) =>
+    azureStep(() => ({ url: `https://login.${PROXIED_DOMAIN}:${secureEntra.port}` }), {
+      'client-secret': CLIENT_SECRET,
+    })(inputs, env)
+
+  it('IBM: one CONNECT, the proxy password sent but never printed, no Buffer() warning', async () => {
+    const run = await ibmVia(proxyEnv())
+    expectToken(run, [PASSWORD, API_KEY])
+    expect(run.stderr).toBe('')
+    expect(proxy.requests.map(r => `${r.method} ${r.target}`)).toEqual([
+      `CONNECT iam.${PROXIED_DOMAIN}:${secureIam.port}`,
+    ])
+    expect(proxy.requests[0]?.authorization).toBe(`Basic ${Buffer.from(`ci-proxy:${PASSWORD}`).toString('base64')}`)
+  })
+
+  it('Azure: discovery and token through the proxy, the password never printed', async () => {
+    const run = await azureVia(proxyEnv({ AZURE_LOG_LEVEL: 'verbose' }))
+    expectToken(run, [PASSWORD, CLIENT_SECRET])
+    expect(run.stderr).toBe('')
+    expect(
+      proxy.requests.every(r => r.method === 'CONNECT' && r.target === `login.${PROXIED_DOMAIN}:${secureEntra.port}`),
+    ).toBe(true)
+    expect(proxy.requests.length).toBeGreaterThanOrEqual(1)
+    expect(
+      proxy.requests.every(r => r.authorization === `Basic ${Buffer.from(`ci-proxy:${PASSWORD}`).toString('base64')}`),
+    ).toBe(true)
+  })
+
+  it.each(['NO_PROXY', 'no_proxy'])('%s bypasses the proxy (for IBM and Azure alike)', async name => {
+    const env = proxyEnv({ [name]: `.${PROXIED_DOMAIN}` })
+    const ibmRun = await ibmVia(env, { 'max-attempts': '1' })
+    expect(expectOneError(ibmRun, [PASSWORD, API_KEY])).toMatch(/ENOTFOUND/) // went direct: the name does not resolve
+    const azureRun = await azureVia(env, { 'max-attempts': '1' })
+    expect(expectOneError(azureRun, [PASSWORD, CLIENT_SECRET])).toMatch(/ENOTFOUND|reachable/)
+    expect(proxy.requests).toEqual([])
+  })
+
+  it('a proxy that refuses the password (407): one error, the password never printed', async () => {
+    const run = await ibmVia(proxyEnv({ HTTPS_PROXY: `http://ci-proxy:wrong-${PASSWORD}@127.0.0.1:${proxy.port}` }))
+    const error = expectOneError(run, [PASSWORD, `wrong-${PASSWORD}`])
+    expect(error).toMatch(/The proxy .* refused to connect to iam\.get-token\.test:\d+ \(HTTP 407\)/)
+    expect(error).toMatch(/Fix: check the user and password in HTTPS_PROXY/)
+    expect(proxy.requests).toHaveLength(1) // a refusal by the proxy is not retried
   })
 })

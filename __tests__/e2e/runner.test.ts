@@ -222,3 +222,62 @@ describe('the IBM path never loads @azure/identity', () => {
     }
   })
 })
+
+describe('dist/ holds only the code the action runs (stubs/README.md)', () => {
+  const DIST = process.env.GET_TOKEN_ENTRY ? dirname(process.env.GET_TOKEN_ENTRY) : join(ROOT, 'dist')
+  const STUB_MESSAGE = /get-token: @actions\/http-client getAgentDispatcher\(\) is not available/
+  /** Text only undici's own code contains: its error codes, diagnostics channels, HTTP parser. */
+  const UNDICI_MARKERS = ['UND_ERR_', 'undici:request', 'llhttp']
+  const bundle = async () =>
+    Promise.all(
+      (await readdir(DIST))
+        .filter(name => name.endsWith('.js'))
+        .map(async name => [name, await readFile(join(DIST, name), 'utf8')] as const),
+    )
+
+  test('no undici: its stand-in is in index.js instead', async () => {
+    const files = await bundle()
+    for (const [name, text] of files) {
+      expect(`${name}: ${UNDICI_MARKERS.filter(marker => text.includes(marker)).join(', ') || 'clean'}`).toBe(
+        `${name}: clean`,
+      )
+    }
+    expect(files.filter(([, text]) => STUB_MESSAGE.test(text)).map(([name]) => name)).toEqual(['index.js'])
+  })
+
+  test('no browser opener (open and its xdg-open script)', async () => {
+    expect(await readdir(DIST)).not.toContain('xdg-open')
+    for (const [name, text] of await bundle())
+      expect(`${name}: ${text.includes('xdg-open') ? 'xdg-open' : 'clean'}`).toBe(`${name}: clean`)
+  })
+
+  test('index.js, all that the IBM path evaluates, stays under 200 KB', async () => {
+    expect((await readFile(join(DIST, 'index.js'))).length).toBeLessThan(200 * 1024)
+  })
+
+  test('the dependencies use no more of the stand-ins than they provide', async () => {
+    const sources = async (dir: string) => {
+      const root = join(ROOT, 'node_modules', dir)
+      const names = (await readdir(root, { recursive: true })).filter(name => /\.m?js$/.test(name))
+      return Promise.all(names.map(name => readFile(join(root, name), 'utf8')))
+    }
+    // webpack does not fail on a missing export from a stand-in: this test does.
+    const fromUndici = (await sources('@actions/http-client/lib')).flatMap(text =>
+      [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]undici['"]/g)].flatMap(m =>
+        (m[1] ?? '').split(',').map(name => name.trim()),
+      ),
+    )
+    expect(fromUndici).toEqual(['ProxyAgent'])
+    const jwtCalls = new Set(
+      (await sources('@azure/msal-node/dist')).flatMap(text => [...text.matchAll(/\bjwt\.(\w+)/g)].map(m => m[1])),
+    )
+    expect([...jwtCalls]).toEqual(['sign'])
+  })
+
+  test('the stand-ins fail loudly, naming get-token, if anything ever calls them', async () => {
+    const { ProxyAgent } = await import('../../stubs/undici.ts')
+    expect(() => new ProxyAgent()).toThrow(STUB_MESSAGE)
+    const { default: open } = await import('../../stubs/open.ts')
+    await expect(open()).rejects.toThrow(/get-token: interactive browser sign-in is not supported/)
+  })
+})

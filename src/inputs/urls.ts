@@ -21,11 +21,7 @@ const PLAIN_HTTP_HOSTS: Record<PlainHttp, string> = {
  * anything else prints them.
  */
 export function endpointUrl(name: string, raw: string, plainHttp: PlainHttp, mask: (secret: string) => void): string {
-  const credentials = WITH_CREDENTIALS.exec(raw)?.[2]
-  if (credentials) {
-    mask(decodeSafely(credentials))
-    mask(decodeSafely(credentials.slice(credentials.indexOf(':') + 1)))
-  }
+  maskUrlCredentials(raw, mask)
   let url: URL
   try {
     url = new URL(raw)
@@ -50,6 +46,17 @@ export function endpointUrl(name: string, raw: string, plainHttp: PlainHttp, mas
     throw new InputError(name, 'must not carry a query or a fragment.', 'give only scheme, host, port and path.')
   }
   return url.href.replace(/\/+$/, '')
+}
+
+/** Masks the `user:password@` of a URL (a scheme is optional, as in proxy variables), as given and decoded. */
+export function maskUrlCredentials(raw: string, mask: (secret: string) => void): void {
+  const credentials = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#@\s]*)@/i.exec(raw)?.[1]
+  if (!credentials) return
+  const password = credentials.slice(credentials.indexOf(':') + 1)
+  for (const secret of [credentials, password]) {
+    mask(secret)
+    mask(decodeSafely(secret))
+  }
 }
 
 function decodeSafely(text: string): string {

@@ -221,12 +221,24 @@ function networkFailure(error: unknown, call: JsonCall, host: string): Error {
       fix: "check the host in the endpoint input: it must be a name the server's certificate covers (not an IP address or an alias).",
     })
   }
+  const proxyStatus = /tunneling socket could not be established, statusCode=(\d+)/.exec(message)?.[1]
+  if (proxyStatus) return proxyRefused(Number(proxyStatus), host)
   if (TLS_ERRORS.test(code)) {
     return new ActionError(`The TLS certificate of ${service} (${host}) is not trusted: ${safeText(code, redact)}.`, {
       fix: 'if the endpoint uses a private CA (proxy, Azure Stack Hub), give its certificate to the step through NODE_EXTRA_CA_CERTS.',
     })
   }
   return new NetworkError(`could not reach ${service} (${host}): ${safeText(code || message, redact, 200)}`)
+}
+
+/** http-client's tunnel agent got an answer other than 200 to its CONNECT: the proxy said no. */
+function proxyRefused(status: number, host: string): ActionError {
+  return new ActionError(`The proxy (HTTPS_PROXY) refused to connect to ${host} (HTTP ${status}).`, {
+    fix:
+      status === 407
+        ? 'check the user and password in HTTPS_PROXY (URL-encoded, e.g. http://user:p%40ss@proxy:3128).'
+        : 'ask for the host to be allowed through the proxy, or add it to NO_PROXY if the runner reaches it directly.',
+  })
 }
 
 function parseJsonObject({ status, body }: HttpResponse, service: string, redact: Redact): Record<string, unknown> {

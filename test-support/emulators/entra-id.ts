@@ -102,6 +102,7 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
   const lifetime = options.lifetimeSeconds ?? 3599
   const issued: string[] = []
   const tokenFaults: Array<Reply | TokenFault> = []
+  /** Scheme, host and port as the client addressed the server: a proxied name is answered as itself. */
   let base = ''
   const tokenEndpoint = () => `${base}/${tenant}/oauth2/v2.0/token`
 
@@ -372,6 +373,7 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
   }
 
   const handler = (request: RecordedRequest): Reply | Promise<Reply> => {
+    base = request.headers.host ? `https://${request.headers.host}` : base
     const [, pathTenant, ...rest] = request.path.split('/')
     const route = `${request.method} /${rest.join('/')}`
     if (
