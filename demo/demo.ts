@@ -22,13 +22,14 @@ async function step(title: string, yaml: string, options: RunOptions): Promise<v
   console.log(yaml.replace(/^/gm, '  │ '))
   console.log(`  step log (exit code ${run.code}, ${Math.round(run.ms)} ms):`)
   for (const line of stepLog(run)) console.log(`    ${line}`)
-  console.log('  outputs:')
+  // A failed step hands nothing on: no empty headings for it.
+  if (Object.keys(run.outputs).length) console.log('  outputs:')
   for (const [name, value] of Object.entries(run.outputs)) {
     console.log(
       `    ${name} = ${redact(value, masks)}${name === 'token' ? `   (${value.length} chars, masked in logs)` : ''}`,
     )
   }
-  console.log('  environment for later steps:')
+  if (Object.keys(run.exported).length) console.log('  environment for later steps:')
   for (const [name, value] of Object.entries(run.exported)) console.log(`    ${name} = ${redact(value, masks)}`)
   if (run.summary) {
     console.log('  job summary:')
@@ -36,7 +37,7 @@ async function step(title: string, yaml: string, options: RunOptions): Promise<v
   }
 }
 
-const FHIR = 'https://myfhir.azurehealthcareapis.com'
+const FHIR = 'https://myworkspace-myfhir.fhir.azurehealthcareapis.com'
 const iam = await startIbmIam({
   apiKeys: {
     [API_KEY]: { iamId: 'IBMid-6900012ABC', sub: 'ci-bot@example.com', account: 'b1f7a2c3d4e5f60718293a4b5c6d7e8f' },
@@ -83,12 +84,12 @@ const azureInputs = {
 const azureYaml = (extra: string) =>
   `- uses: org/get-token@v1\n  with:\n    provider: azure\n    tenant-id: \${{ vars.AZURE_TENANT_ID }}\n    client-id: \${{ vars.AZURE_CLIENT_ID }}\n    resource: ${FHIR}\n    authority-host: ${entra.url}   # the local Entra ID emulator${extra}`
 try {
-  await step('Azure API for FHIR, OIDC: no secret at all (permissions: id-token: write)', azureYaml(''), {
+  await step('Azure Health Data Services FHIR, OIDC: no secret at all (permissions: id-token: write)', azureYaml(''), {
     inputs: azureInputs,
     env: { ...azureEnv, ...github.env },
   })
   await step(
-    'Azure API for FHIR, client-secret',
+    'Azure Health Data Services FHIR, client-secret',
     azureYaml('\n    client-secret: ${{ secrets.AZURE_CLIENT_SECRET }}'),
     { inputs: { ...azureInputs, 'client-secret': CLIENT_SECRET }, env: azureEnv },
   )

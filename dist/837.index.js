@@ -291,7 +291,7 @@ function routeSdkLogs(logger, debug, redact) {
  * action's retry policy and deadline (pipeline.ts) instead of the SDK's own.
  */
 async function createCredential(config, ctx, redirects) {
-    const [identity, { AzureLogger }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(616), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 7348)), __webpack_require__.e(/* import() */ 567).then(__webpack_require__.bind(__webpack_require__, 7567))]);
+    const [identity, { AzureLogger }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(871), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 5851)), __webpack_require__.e(/* import() */ 567).then(__webpack_require__.bind(__webpack_require__, 7567))]);
     routeSdkLogs(AzureLogger, ctx.debug, ctx.redact);
     ctx.debug(`Azure: ${config.authType} credential, authority ${(0,azure_config/* authorityOf */.v)(config)}, scope ${config.scope}`);
     switch (config.authType) {
@@ -383,7 +383,7 @@ const AADSTS_HINTS = {
     '700027': 'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
     '90002': 'the tenant was not found: check tenant-id and cloud (or authority-host).',
     '90033': 'Entra ID had a transient problem: re-run the job; raise max-attempts or timeout-seconds if it happens often.',
-    '500011': 'the resource principal was not found in the tenant: check resource / scope (e.g. https://<account>.azurehealthcareapis.com), and that the service exists in this tenant.',
+    '500011': 'the resource principal was not found in the tenant: check resource / scope (e.g. https://<workspace>-<fhir>.fhir.azurehealthcareapis.com), and that the service exists in this tenant.',
     '1002012': 'the scope is not valid for an app token: it must end in /.default (or give resource instead of scope).',
 };
 /** Where a code means something else for an auth type: workload identity federates the cluster, not GitHub. */

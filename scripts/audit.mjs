@@ -3,7 +3,11 @@
 // say so and go on: that is not a finding, and the check runs wherever the endpoint exists.
 import { spawnSync } from 'node:child_process'
 
-const result = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8' })
+// npm is npm.cmd on Windows, which Node starts only through a shell.
+const result = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
+  encoding: 'utf8',
+  shell: process.platform === 'win32',
+})
 let report
 try {
   report = JSON.parse(result.stdout)

@@ -2,7 +2,7 @@
 // The maps go to coverage/dist-maps/ (not committed): `npm test` maps the end-to-end runs' V8
 // coverage of dist/ back to src/ with them. dist/ itself is byte-for-byte the build without maps.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -27,6 +27,8 @@ const args = [
 const built = spawnSync(process.execPath, [ncc, ...args, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' })
 if (built.status !== 0) process.exit(built.status ?? 1)
 
+completeLicenses(join(DIST, 'licenses.txt'))
+
 mkdirSync(MAPS, { recursive: true })
 for (const name of readdirSync(DIST)) {
   if (name.endsWith('.js.map')) renameSync(join(DIST, name), join(MAPS, name))
@@ -34,4 +36,24 @@ for (const name of readdirSync(DIST)) {
   const file = join(DIST, name)
   const code = readFileSync(file, 'utf8')
   writeFileSync(file, code.replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, ''))
+}
+
+/**
+ * ncc's license list leaves a package's text empty when the module it bundled sits under a nested
+ * package.json (`dist/esm/package.json`, `{"type":"module"}`): fill it in from the package itself.
+ */
+function completeLicenses(file) {
+  const lines = readFileSync(file, 'utf8').split('\n')
+  const out = []
+  for (let i = 0; i < lines.length; i++) {
+    out.push(lines[i])
+    const name = lines[i]
+    const emptyEntry = /^(@[\w.-]+\/)?[\w.-]+$/.test(name) && lines[i - 1] === '' && lines[i + 1] === ''
+    const root = join(ROOT, 'node_modules', name)
+    if (!emptyEntry || !existsSync(join(root, 'package.json'))) continue
+    const { license } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+    const text = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].map(f => join(root, f)).find(f => existsSync(f))
+    out.push(license ?? 'UNKNOWN', ...(text ? readFileSync(text, 'utf8').trimEnd().split('\n') : []))
+  }
+  writeFileSync(file, out.join('\n'))
 }

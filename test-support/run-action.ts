@@ -103,7 +103,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
 /** The runner's `name<<DELIMITER ... DELIMITER` file command format. */
 export function parseFileCommands(text: string): Record<string, string> {
   const values: Record<string, string> = {}
-  const lines = text.split('\n')
+  const lines = text.split(/\r?\n/) // the runner's files end lines as the OS does (CRLF on Windows)
   for (let i = 0; i < lines.length; i++) {
     const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i] ?? '')
     if (heredoc?.[1] && heredoc[2]) {

@@ -21,4 +21,7 @@ it('npm run demo shows every step as the user would see it, secrets masked', () 
   expect(demo.stdout).toMatch(/principal-id = iam-Profile-/)
   expect(demo.stdout).toMatch(/token = \*\*\* +\(\d+ chars, masked in logs\)/)
   expect(demo.stdout).not.toMatch(/eyJ[\w-]+\.eyJ/) // no JWT shown anywhere
+  // A failing step shows its error, and no empty outputs or environment headings.
+  expect(demo.stdout).not.toMatch(/ {2}outputs:\n {2}(environment|job summary|━|$)/m)
+  expect(demo.stdout).not.toMatch(/ {2}environment for later steps:\n(?! {4})/)
 })

@@ -277,6 +277,12 @@ describe('an input that may carry credentials is never echoed', () => {
   it.each([
     ['an invalid URL', 'https://ci-user:pa55-w0rd-xyz@[bad', /is 'https:\/\/\*\*\*@\[bad', which is not a URL/],
     ['a valid URL', 'https://ci-user:pa55-w0rd-xyz@iam.example.com', /must not carry credentials/],
+    // %2D decodes to '-': the error must not echo the encoded form either, masked or not.
+    [
+      'an invalid URL, its password percent-escaped',
+      'https://ci-user:pa55%2Dw0rd-xyz@[bad',
+      /is 'https:\/\/\*\*\*@\[bad', which/,
+    ],
   ])('iam-endpoint: %s with user:password@', async (_, endpoint, message) => {
     const run = await ibm({ 'api-key': API_KEY, 'iam-endpoint': endpoint })
     const error = expectOneError(run, ['pa55-w0rd-xyz', 'ci-user:pa55-w0rd-xyz'])

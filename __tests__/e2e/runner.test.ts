@@ -85,6 +85,15 @@ describe('publishing needs the runner files', () => {
     expect(run.outputs).toEqual({})
   })
 
+  ;(process.platform === 'linux' ? it : it.skip)(
+    'a write that fails halfway (GITHUB_ENV is /dev/full) leaves no token output behind',
+    async () => {
+      const run = await ibm({}, { GITHUB_ENV: '/dev/full' })
+      expect(expectOneError(run, [API_KEY])).toContain('Could not hand the token to later steps: ENOSPC')
+      expect(run.outputs).toEqual({})
+    },
+  )
+
   it('masks the token before the outputs are written (stdout and GITHUB_OUTPUT as one stream)', async () => {
     const run = await ibm({}, {}, { stdoutIntoOutputFile: true })
     expect(run.code).toBe(0)

@@ -125,6 +125,18 @@ describe('run', () => {
     expect(calls.at(-1)).toMatch(/^failed Input 'env-var' is 'LD_PRELOAD'.*\nFix: /s)
   })
 
+  it('redacts warnings too, also a secret that only escape sequences kept apart', async () => {
+    const { core, calls } = recordingCore({ provider: 'ibm', 'api-key': 'the-api-key-value' })
+    ;(core.summary as unknown as { write: () => Promise<never> }).write = async () => {
+      throw new Error('EACCES: cannot write the-api-\u001b[0mkey-value')
+    }
+    const t = transport([{ status: 200, headers: {}, body: JSON.stringify({ access_token: TOKEN, expires_in: 60 }) }])
+    await run(deps(core, t))
+    expect(calls.filter(c => c.startsWith('warning'))).toEqual([
+      'warning Could not write the job summary: EACCES: cannot write ***',
+    ])
+  })
+
   it('retries through the injected sleep and logs each retry', async () => {
     const { core, calls } = recordingCore({ provider: 'ibm', 'api-key': 'k' })
     const t = transport([

@@ -161,3 +161,58 @@ function getTokenInputs(documents: unknown[]): Set<string> {
   documents.forEach(visit)
   return found
 }
+
+describe('the project workflows (supply chain)', () => {
+  const workflows = workflowFiles().filter(file => file.includes(join('.github', 'workflows')))
+  const steps = (file: string) => {
+    const doc = parse(readFileSync(file, 'utf8')) as {
+      jobs: Record<string, { steps?: Array<{ uses?: string; with?: Record<string, unknown> }> }>
+    }
+    return Object.values(doc.jobs).flatMap(job => job.steps ?? [])
+  }
+
+  it.each(workflows.map(file => [file.slice(ROOT.length + 1), file]))(
+    '%s pins every action by commit SHA, with its version',
+    (_, file) => {
+      const text = readFileSync(file, 'utf8')
+      const uses = [...text.matchAll(/^\s*-?\s*uses:\s*(\S+)(.*)$/gm)]
+      expect(uses.length).toBeGreaterThan(0)
+      for (const [, ref, comment] of uses)
+        expect(`${ref}${comment}`).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/)
+    },
+  )
+
+  it.each(workflows.map(file => [file.slice(ROOT.length + 1), file]))(
+    '%s grants nothing by default and keeps no credentials on disk',
+    (_, file) => {
+      const doc = parse(readFileSync(file, 'utf8')) as {
+        permissions?: unknown
+        jobs: Record<string, { permissions?: unknown }>
+      }
+      expect(doc.permissions).toEqual({})
+      for (const job of Object.values(doc.jobs)) expect(job.permissions).toBeDefined()
+      for (const step of steps(file).filter(step => step.uses?.startsWith('actions/checkout@')))
+        expect(step.with?.['persist-credentials']).toBe(false)
+      expect(readFileSync(file, 'utf8')).not.toMatch(/run:[^\n]*\$\{\{/) // expressions reach run: through env:
+    },
+  )
+
+  it('actionlint (npm run validate) is checked for real: it fails a broken workflow', async () => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { spawnSync } = await import('node:child_process')
+    const dir = await mkdtemp(join(tmpdir(), 'get-token-actionlint-'))
+    try {
+      await writeFile(
+        join(dir, 'broken.yml'),
+        'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n      - uses: actions/checkout@v7\n        with:\n          foo: ${{ steps.nope.outputs.x }}\n',
+      )
+      const bin = join(ROOT, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js')
+      const result = spawnSync(process.execPath, [bin, join(dir, '*.yml').replace(/\\/g, '/')], { encoding: 'utf8' })
+      expect(result.status).not.toBe(0)
+      expect(`${result.stdout}${result.stderr}`).toMatch(/pull_request\.title|steps\.nope/)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -28,6 +28,11 @@ describe('safeText', () => {
     for (let i = 0; i + 5 <= secret.length; i++) expect(safe).not.toContain(secret.slice(i, i + 5))
   })
 
+  it('removes escape sequences before it redacts: one inside a secret does not hide it', () => {
+    const secret = 'the-api-key-value'
+    expect(safeText('key: the-api-\u001b[0mkey-value', text => text.split(secret).join('***'))).toBe('key: ***')
+  })
+
   it('redacts anything token-shaped: JWTs, and token or secret fields in JSON and forms', () => {
     const jwt = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL3gifQ.c2lnbmF0dXJl'
     const stderr = `ERROR: {"accessToken": "opaque-token-value", "refresh_token":"r\\"t", "tokenType": "Bearer"} ${jwt} apikey=K3y&x=1`

@@ -20,13 +20,17 @@ const JSON_FIELD = new RegExp(`("${SECRET_NAME}"\\s*:\\s*")(?:[^"\\\\]|\\\\.)+"`
 const FORM_FIELD = new RegExp(`(\\b${SECRET_NAME}=)[^&\\s"]+`, 'gi')
 
 export function safeText(text: unknown, redact: Redact, maxLength = MAX_LENGTH): string {
-  let value = redact(String(text ?? '').slice(0, MAX_SCANNED))
+  // Escape sequences go first: one inside a secret would otherwise keep it from being recognised.
+  let value = redact(
+    String(text ?? '')
+      .slice(0, MAX_SCANNED)
+      .replace(ANSI_ESCAPE, ''),
+  )
     .replace(JSON_FIELD, '$1***"')
     .replace(FORM_FIELD, '$1***')
     .replace(JWT, '***')
   if (value.length > maxLength * 4) value = value.slice(0, maxLength * 4)
   value = value
-    .replace(ANSI_ESCAPE, '')
     .replace(CONTROL_OR_BIDI, ' ')
     .replace(/:(?=:)/g, ': ')
     .replace(/##\[/g, '# #[')

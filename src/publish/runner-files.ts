@@ -17,19 +17,18 @@ function checkFile(env: Record<string, string | undefined>, name: string, carrie
   if (!path) throw new ActionError(`${name} is not set, so the token cannot be handed to later steps.`, { fix })
   let problem: string | undefined
   try {
+    if (statSync(path).isDirectory()) problem = 'is a directory'
     // Opened as the write will be, but without blocking: a FIFO that nobody reads fails (ENXIO)
     // here instead of hanging the step; nothing is created or truncated.
-    closeSync(openSync(path, constants.O_WRONLY | constants.O_APPEND | (constants.O_NONBLOCK ?? 0)))
+    else closeSync(openSync(path, constants.O_WRONLY | constants.O_APPEND | (constants.O_NONBLOCK ?? 0)))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     problem =
       code === 'ENOENT'
         ? 'does not exist'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'ENXIO'
-            ? 'is a FIFO that nobody reads'
-            : `is not writable (${code ?? 'unknown error'})`
+        : code === 'ENXIO'
+          ? 'is a FIFO that nobody reads'
+          : `is not writable (${code ?? 'unknown error'})`
   }
   if (problem)
     throw new ActionError(`${name} (${path}) ${problem}, so the token cannot be handed to later steps.`, { fix })

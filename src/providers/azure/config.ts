@@ -142,14 +142,14 @@ function readScope(inputs: Inputs): string {
     throw new InputError(
       'scope',
       'cannot be used together with resource.',
-      'give either resource (e.g. https://myfhir.azurehealthcareapis.com) or scope (e.g. https://myfhir.azurehealthcareapis.com/.default), not both.',
+      'give either resource (e.g. https://myworkspace-myfhir.fhir.azurehealthcareapis.com) or scope (e.g. https://myworkspace-myfhir.fhir.azurehealthcareapis.com/.default), not both.',
     )
   }
   if (!resource && !scope) {
     throw new InputError(
       'resource',
       'is required for provider azure (or give scope).',
-      'give the resource the token is for, e.g. resource: https://myfhir.azurehealthcareapis.com.',
+      'give the resource the token is for, e.g. resource: https://myworkspace-myfhir.fhir.azurehealthcareapis.com.',
     )
   }
   if (/\/\.default$/i.test(resource)) {
@@ -164,7 +164,7 @@ function readScope(inputs: Inputs): string {
     throw new InputError(
       name,
       'contains white space, quotes or control characters.',
-      `give one ${name}, e.g. https://myfhir.azurehealthcareapis.com${name === 'scope' ? '/.default' : ''}.`,
+      `give one ${name}, e.g. https://myworkspace-myfhir.fhir.azurehealthcareapis.com${name === 'scope' ? '/.default' : ''}.`,
     )
   }
   return resource ? `${resource}/.default` : scope

@@ -28,7 +28,7 @@ export const AADSTS_HINTS: Record<string, string> = {
   '90033':
     'Entra ID had a transient problem: re-run the job; raise max-attempts or timeout-seconds if it happens often.',
   '500011':
-    'the resource principal was not found in the tenant: check resource / scope (e.g. https://<account>.azurehealthcareapis.com), and that the service exists in this tenant.',
+    'the resource principal was not found in the tenant: check resource / scope (e.g. https://<workspace>-<fhir>.fhir.azurehealthcareapis.com), and that the service exists in this tenant.',
   '1002012': 'the scope is not valid for an app token: it must end in /.default (or give resource instead of scope).',
 }
 
