@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   getAzureToken: () => (/* binding */ getAzureToken)
 });
 
-// EXTERNAL MODULE: ./src/io/http.ts
-var http = __webpack_require__(742);
+// EXTERNAL MODULE: ./src/io/http.ts + 1 modules
+var http = __webpack_require__(4059);
 // EXTERNAL MODULE: ./src/providers/azure/config.ts + 2 modules
 var azure_config = __webpack_require__(7769);
 // EXTERNAL MODULE: ./src/io/files.ts + 1 modules
@@ -22,33 +22,45 @@ var files = __webpack_require__(6650);
 ;// CONCATENATED MODULE: ./src/providers/azure/federated.ts
 
 /**
- * workload-identity: the token file that AKS projects into the pod, read afresh for every
- * request (the kubelet rotates it), capped and within the deadline, masked before use.
+ * A client assertion issued by someone else and trusted through a federated credential on the
+ * app: GitHub's OIDC token (oidc) or a Kubernetes service account token (workload-identity).
+ * Keeps the last token (its claims explain federation errors) and the first failure to get one
+ * (what the user needs, not @azure/identity's wrapping of it).
  */
-class TokenFileAssertion {
-    label = 'The federated token (federated-token-file)';
+class FederatedAssertion {
+    /** What the token is, for error lines: "The GitHub OIDC token". */
+    label;
     lastToken;
     failure;
-    path;
-    ctx;
-    constructor(path, ctx) {
-        this.path = path;
-        this.ctx = ctx;
+    /** The token to send now, given the last one sent. */
+    next;
+    constructor(label, next) {
+        this.label = label;
+        this.next = next;
     }
     get = async () => {
         try {
-            const token = await this.ctx.readFile(this.path, 'federated-token-file');
-            if (!token)
-                throw (0,files/* emptyFile */.sX)('federated-token-file', this.path);
-            this.ctx.mask(token);
-            this.lastToken = token;
-            return token;
+            this.lastToken = await this.next(this.lastToken);
+            return this.lastToken;
         }
         catch (error) {
             this.failure ??= error;
             throw error;
         }
     };
+}
+/**
+ * workload-identity: the token file that AKS projects into the pod, read afresh for every
+ * request (the kubelet rotates it), capped and within the deadline, masked before use.
+ */
+function tokenFileAssertion(path, ctx) {
+    return new FederatedAssertion('The federated token (federated-token-file)', async () => {
+        const token = await ctx.readFile(path, 'federated-token-file');
+        if (!token)
+            throw (0,files/* emptyFile */.sX)('federated-token-file', path);
+        ctx.mask(token);
+        return token;
+    });
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -58,6 +70,7 @@ var jwt = __webpack_require__(6962);
 // EXTERNAL MODULE: ./src/log/safe-text.ts
 var safe_text = __webpack_require__(6729);
 ;// CONCATENATED MODULE: ./src/providers/azure/github-oidc.ts
+
 
 
 
@@ -104,28 +117,8 @@ async function fetchGitHubOidcToken(audience, ctx) {
  * the request, once for its client configuration): one GitHub token serves both, and a new one is
  * fetched when it nears expiry.
  */
-class GitHubAssertion {
-    label = 'The GitHub OIDC token';
-    lastToken;
-    failure;
-    audience;
-    ctx;
-    constructor(audience, ctx) {
-        this.audience = audience;
-        this.ctx = ctx;
-    }
-    get = async () => {
-        if (!this.lastToken || expiresWithin(this.lastToken, MIN_LIFE_SECONDS, this.ctx.now())) {
-            try {
-                this.lastToken = await fetchGitHubOidcToken(this.audience, this.ctx);
-            }
-            catch (error) {
-                this.failure ??= error;
-                throw error;
-            }
-        }
-        return this.lastToken;
-    };
+function gitHubAssertion(audience, ctx) {
+    return new FederatedAssertion('The GitHub OIDC token', async (last) => last && !expiresWithin(last, MIN_LIFE_SECONDS, ctx.now()) ? last : fetchGitHubOidcToken(audience, ctx));
 }
 const MIN_LIFE_SECONDS = 60;
 function expiresWithin(token, seconds, now) {
@@ -309,8 +302,8 @@ async function createCredential(config, ctx, redirects) {
         case 'oidc':
         case 'workload-identity': {
             const assertion = config.authType === 'oidc'
-                ? new GitHubAssertion(config.oidcAudience, ctx)
-                : new TokenFileAssertion(config.tokenFile, ctx);
+                ? gitHubAssertion(config.oidcAudience, ctx)
+                : tokenFileAssertion(config.tokenFile, ctx);
             // A token file that is missing, empty or too big fails here, before any request.
             if (config.authType === 'workload-identity')
                 await assertion.get();

@@ -2,14 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { Deadline } from '../../src/io/deadline.ts'
 import { ActionError } from '../../src/errors.ts'
 import { Agent as HttpAgent } from 'node:http'
-import {
-  HttpStatusError,
-  requestJson,
-  socketFixes,
-  type HttpRequest,
-  type HttpResponse,
-  type Transport,
-} from '../../src/io/http.ts'
+import { socketFixes } from '../../src/io/socket-fixes.ts'
+import { HttpStatusError, requestJson, type HttpRequest, type HttpResponse, type Transport } from '../../src/io/http.ts'
 import type { RetryPolicy } from '../../src/io/retry.ts'
 
 type Step = HttpResponse | Error

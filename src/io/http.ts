@@ -1,10 +1,8 @@
 import { HttpClient } from '@actions/http-client'
-import type { RequestHandler } from '@actions/http-client/lib/interfaces'
-import { Agent as HttpAgent, type RequestOptions } from 'node:http'
-import { METADATA_ADDRESS } from '../inputs/urls.ts'
 import { ActionError } from '../errors.ts'
 import { safeText, type Redact } from '../log/safe-text.ts'
 import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy, type Transient } from './retry.ts'
+import { socketFixes } from './socket-fixes.ts'
 
 /** Sent with every request (@azure/identity appends its own after it). */
 export const USER_AGENT = 'get-token-action/1'
@@ -55,41 +53,6 @@ export function createTransport(userAgent = USER_AGENT): Transport {
       for (const client of clients) client.dispose()
     },
   }
-}
-
-/**
- * Three corrections to http-client's request options, applied before each request:
- * - an IPv6 literal keeps its brackets in `host` (`[::1]`), which node:http then looks up by name;
- * - the link-local metadata address is reached directly: a proxy can never reach it for us;
- * - with a proxy password, the `tunnel` agent encodes it with the deprecated `new Buffer()`,
- *   which prints a warning on stderr: the CONNECT request gets the same header from here instead.
- */
-export const socketFixes: RequestHandler = {
-  prepareRequest(options: RequestOptions) {
-    if (typeof options.host === 'string') options.host = options.host.replace(/^\[(.*)\]$/, '$1')
-    const tunnel = options.agent as TunnelAgent | undefined
-    // A tunnel agent for plain http (an https one has defaultPort 443): replaced by a direct one.
-    if (options.host === METADATA_ADDRESS && tunnel?.proxyOptions && tunnel.defaultPort !== 443) {
-      options.agent = new HttpAgent()
-      return
-    }
-    const proxyAuth = tunnel?.proxyOptions?.proxyAuth
-    if (!tunnel?.proxyOptions || !proxyAuth) return
-    tunnel.proxyOptions = { ...tunnel.proxyOptions, proxyAuth: undefined }
-    const connect = tunnel.request.bind(tunnel)
-    const header = `Basic ${Buffer.from(proxyAuth).toString('base64')}`
-    tunnel.request = connectOptions =>
-      connect({ ...connectOptions, headers: { ...connectOptions.headers, 'Proxy-Authorization': header } })
-  },
-  canHandleAuthentication: () => false,
-  handleAuthentication: () => Promise.reject(new Error('not used')),
-}
-
-/** The parts of `tunnel`'s agent that socketFixes touches. */
-interface TunnelAgent {
-  defaultPort?: number
-  proxyOptions?: { proxyAuth?: string }
-  request(options: RequestOptions): unknown
 }
 
 async function readCapped(stream: AsyncIterable<Buffer>): Promise<string> {

@@ -2,8 +2,8 @@ import type { ClientSecretCredentialOptions, TokenCredential } from '@azure/iden
 import { USER_AGENT } from '../../io/http.ts'
 import type { ProviderContext } from '../provider.ts'
 import { authorityOf, type AppSignIn, type AzureConfig } from './config.ts'
-import { TokenFileAssertion, type FederatedAssertion } from './federated.ts'
-import { GitHubAssertion } from './github-oidc.ts'
+import { tokenFileAssertion, type FederatedAssertion } from './federated.ts'
+import { gitHubAssertion } from './github-oidc.ts'
 import { describeManagedIdentity, type ManagedIdentity } from './managed-identity.ts'
 import { deadlinePolicy, freshAssertionPolicy, retryPolicy, type RedirectWatch } from './pipeline.ts'
 import { routeSdkLogs } from './sdk-tweaks.ts'
@@ -42,8 +42,8 @@ export async function createCredential(
     case 'workload-identity': {
       const assertion =
         config.authType === 'oidc'
-          ? new GitHubAssertion(config.oidcAudience, ctx)
-          : new TokenFileAssertion(config.tokenFile, ctx)
+          ? gitHubAssertion(config.oidcAudience, ctx)
+          : tokenFileAssertion(config.tokenFile, ctx)
       // A token file that is missing, empty or too big fails here, before any request.
       if (config.authType === 'workload-identity') await assertion.get()
       const options = appOptions(config, ctx, redirects, assertion)

@@ -7,40 +7,39 @@ import type { ProviderContext } from '../provider.ts'
  * Keeps the last token (its claims explain federation errors) and the first failure to get one
  * (what the user needs, not @azure/identity's wrapping of it).
  */
-export interface FederatedAssertion {
+export class FederatedAssertion {
   /** What the token is, for error lines: "The GitHub OIDC token". */
-  label: string
-  get(): Promise<string>
+  readonly label: string
   lastToken: string | undefined
   failure: unknown
+  /** The token to send now, given the last one sent. */
+  private readonly next: (last: string | undefined) => Promise<string>
+
+  constructor(label: string, next: (last: string | undefined) => Promise<string>) {
+    this.label = label
+    this.next = next
+  }
+
+  readonly get = async (): Promise<string> => {
+    try {
+      this.lastToken = await this.next(this.lastToken)
+      return this.lastToken
+    } catch (error) {
+      this.failure ??= error
+      throw error
+    }
+  }
 }
 
 /**
  * workload-identity: the token file that AKS projects into the pod, read afresh for every
  * request (the kubelet rotates it), capped and within the deadline, masked before use.
  */
-export class TokenFileAssertion implements FederatedAssertion {
-  readonly label = 'The federated token (federated-token-file)'
-  lastToken: string | undefined
-  failure: unknown
-  private readonly path: string
-  private readonly ctx: ProviderContext
-
-  constructor(path: string, ctx: ProviderContext) {
-    this.path = path
-    this.ctx = ctx
-  }
-
-  readonly get = async (): Promise<string> => {
-    try {
-      const token = await this.ctx.readFile(this.path, 'federated-token-file')
-      if (!token) throw emptyFile('federated-token-file', this.path)
-      this.ctx.mask(token)
-      this.lastToken = token
-      return token
-    } catch (error) {
-      this.failure ??= error
-      throw error
-    }
-  }
+export function tokenFileAssertion(path: string, ctx: ProviderContext): FederatedAssertion {
+  return new FederatedAssertion('The federated token (federated-token-file)', async () => {
+    const token = await ctx.readFile(path, 'federated-token-file')
+    if (!token) throw emptyFile('federated-token-file', path)
+    ctx.mask(token)
+    return token
+  })
 }

@@ -3,7 +3,7 @@ import { requestJson } from '../../io/http.ts'
 import { jwtClaims, stringClaim } from '../../jwt.ts'
 import { safeText } from '../../log/safe-text.ts'
 import type { ProviderContext } from '../provider.ts'
-import type { FederatedAssertion } from './federated.ts'
+import { FederatedAssertion } from './federated.ts'
 
 /**
  * A GitHub OIDC token for `audience`, the protocol of `core.getIDToken`, but under the
@@ -52,29 +52,10 @@ export async function fetchGitHubOidcToken(audience: string, ctx: ProviderContex
  * the request, once for its client configuration): one GitHub token serves both, and a new one is
  * fetched when it nears expiry.
  */
-export class GitHubAssertion implements FederatedAssertion {
-  readonly label = 'The GitHub OIDC token'
-  lastToken: string | undefined
-  failure: unknown
-  private readonly audience: string
-  private readonly ctx: ProviderContext
-
-  constructor(audience: string, ctx: ProviderContext) {
-    this.audience = audience
-    this.ctx = ctx
-  }
-
-  readonly get = async (): Promise<string> => {
-    if (!this.lastToken || expiresWithin(this.lastToken, MIN_LIFE_SECONDS, this.ctx.now())) {
-      try {
-        this.lastToken = await fetchGitHubOidcToken(this.audience, this.ctx)
-      } catch (error) {
-        this.failure ??= error
-        throw error
-      }
-    }
-    return this.lastToken
-  }
+export function gitHubAssertion(audience: string, ctx: ProviderContext): FederatedAssertion {
+  return new FederatedAssertion('The GitHub OIDC token', async last =>
+    last && !expiresWithin(last, MIN_LIFE_SECONDS, ctx.now()) ? last : fetchGitHubOidcToken(audience, ctx),
+  )
 }
 
 const MIN_LIFE_SECONDS = 60
