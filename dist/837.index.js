@@ -358,6 +358,8 @@ function managedIdentityRetries(ctx) {
     return { maxRetries: ctx.retry.maxAttempts - 1, retryDelayInMs: 500, maxRetryDelayInMs: 8000 };
 }
 
+// EXTERNAL MODULE: ./src/json.ts
+var json = __webpack_require__(8301);
 ;// CONCATENATED MODULE: ./src/providers/azure/errors.ts
 
 
@@ -482,6 +484,7 @@ function causes(error) {
 
 
 
+
 /**
  * With a custom authority-host MSAL first reads the tenant's discovery document, and when that
  * fails it reports only "endpoints_resolution_error", dropping Entra's answer (AADSTS90002 for an
@@ -514,13 +517,8 @@ async function explainDiscoveryFailure(error, config, ctx) {
     });
 }
 function errorDescription(body) {
-    try {
-        const value = JSON.parse(body).error_description;
-        return typeof value === 'string' && value !== '' ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
+    const value = (0,json/* jsonObject */.o)(body)?.error_description;
+    return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/azure/token.ts

@@ -1,15 +1,10 @@
+import { jsonObject } from './json.ts'
+
 /** Reads a JWT's claims without verifying it: only for non-secret facts shown to the user. */
 export function jwtClaims(token: string): Record<string, unknown> | undefined {
   const parts = token.split('.')
   if (parts.length !== 3 || !parts[1]) return undefined
-  try {
-    const claims: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'))
-    return claims !== null && typeof claims === 'object' && !Array.isArray(claims)
-      ? (claims as Record<string, unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
+  return jsonObject(Buffer.from(parts[1], 'base64url').toString('utf8'))
 }
 
 /** The signature segment of a JWT, masked on its own because logs sometimes split tokens. */

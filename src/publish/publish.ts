@@ -50,8 +50,7 @@ export async function publish(token: Token, config: Config, ctx: PublishContext)
   )
   if (!settings.summary) return
   try {
-    const rows = facts.rows
-    await writeSummary(core.summary, { config, rows, expiresOn, expiresIn }, secrets.redact)
+    await writeSummary(core.summary, { config, rows: facts.rows, expiresOn, expiresIn }, secrets.redact)
   } catch (error) {
     core.warning(`Could not write the job summary: ${reason(error, secrets)}`)
   }

@@ -42,7 +42,8 @@ export function outputSavepoint(env: Record<string, string | undefined>): { undo
   const path = env.GITHUB_OUTPUT
   let size: number | undefined
   try {
-    if (path && statSync(path).isFile()) size = statSync(path).size
+    const info = path ? statSync(path) : undefined
+    if (info?.isFile()) size = info.size
   } catch {
     size = undefined
   }

@@ -2,7 +2,7 @@ import { InputError } from '../../errors.ts'
 import type { Inputs } from '../../inputs/reader.ts'
 import { checkCertificate } from './certificate.ts'
 import { CLOUDS, readCloud, type CloudName } from './clouds.ts'
-import { AZURE_AUTH_TYPES, type AppAuthType, type AzureAuthType } from './inputs.ts'
+import { AZURE_AUTH_TYPES, GUID, type AppAuthType, type AzureAuthType } from './inputs.ts'
 import { readManagedIdentity, type ManagedIdentity } from './managed-identity.ts'
 
 /** What every auth type asks for: a token for this scope. */
@@ -32,7 +32,6 @@ export type AzureConfig =
   | (Target & { authType: 'managed-identity'; identity: ManagedIdentity })
   | (Target & { authType: 'azure-cli'; tenantId: string | undefined })
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Two or more DNS labels: what a tenant's domain looks like, and nothing that would change a URL path. */
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/i
 
@@ -112,16 +111,16 @@ function readTenantId(inputs: Inputs, authType: AzureAuthType): string {
   return tenantId
 }
 
-function readClientId(inputs: Inputs, authType: AzureAuthType): string {
+function readClientId(inputs: Inputs, authType: AppAuthType): string {
   const clientId = inputs.read('client-id', 'AZURE_CLIENT_ID')
-  if (!clientId && authType !== 'managed-identity') {
+  if (!clientId) {
     throw new InputError(
       'client-id',
       `is required for auth-type ${authType}.`,
       'give the application (client) id of the app registration, e.g. client-id: ${{ vars.AZURE_CLIENT_ID }}, or set AZURE_CLIENT_ID.',
     )
   }
-  if (clientId && !GUID.test(clientId)) {
+  if (!GUID.test(clientId)) {
     throw new InputError(
       'client-id',
       'is not a GUID.',

@@ -1,4 +1,5 @@
 import { ActionError } from '../../errors.ts'
+import { jsonObject } from '../../json.ts'
 import { safeText } from '../../log/safe-text.ts'
 import type { ProviderContext } from '../provider.ts'
 import type { AppSignIn, AzureConfig } from './config.ts'
@@ -46,10 +47,6 @@ export async function explainDiscoveryFailure(
 }
 
 function errorDescription(body: string): string | undefined {
-  try {
-    const value = (JSON.parse(body) as { error_description?: unknown }).error_description
-    return typeof value === 'string' && value !== '' ? value : undefined
-  } catch {
-    return undefined
-  }
+  const value = jsonObject(body)?.error_description
+  return typeof value === 'string' && value !== '' ? value : undefined
 }

@@ -16,6 +16,9 @@ export type AppAuthType = (typeof APP_AUTH_TYPES)[number]
 
 export const DEFAULT_CLOUD = 'AzurePublicCloud'
 
+/** Tenant, client, object ids. */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 /** Azure's inputs as action.yml declares them (the README's input table says the same). */
 export const AZURE_INPUTS: readonly InputSpec[] = [
   { name: 'tenant-id', env: 'AZURE_TENANT_ID', authTypes: [...APP_AUTH_TYPES, 'azure-cli'] },

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.ts'
 import type { Inputs } from '../../inputs/reader.ts'
+import { GUID } from './inputs.ts'
 
 /** Which managed identity: the resource's own (system-assigned), or a user-assigned one by one of its ids. */
 export type ManagedIdentity =
@@ -8,7 +9,6 @@ export type ManagedIdentity =
   | { kind: 'object-id'; objectId: string }
   | { kind: 'resource-id'; resourceId: string }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const RESOURCE_ID =
   /^\/subscriptions\/[^/\s]+\/resourcegroups\/[^/\s]+\/providers\/microsoft\.managedidentity\/userassignedidentities\/[^/\s]+$/i
 

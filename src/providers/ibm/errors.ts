@@ -1,5 +1,6 @@
 import { ActionError } from '../../errors.ts'
 import type { HttpStatusError } from '../../io/http.ts'
+import { jsonObject } from '../../json.ts'
 import { safeText, type Redact } from '../../log/safe-text.ts'
 import type { IbmAuthType } from './inputs.ts'
 
@@ -37,13 +38,8 @@ interface IamErrorBody {
 
 /** Turns an IAM error answer into one actionable message: code, message, request id, fix. */
 export function iamError(error: HttpStatusError, step: string, authType: IbmAuthType, redact: Redact): ActionError {
-  let body: IamErrorBody = {}
-  try {
-    const parsed: unknown = JSON.parse(error.body)
-    if (parsed && typeof parsed === 'object') body = parsed as IamErrorBody
-  } catch {
-    // not JSON: reported below by status alone
-  }
+  // Not JSON: reported below by status alone.
+  const body: IamErrorBody = jsonObject(error.body) ?? {}
   const code = typeof body.errorCode === 'string' ? safeText(body.errorCode, redact, 40) : undefined
   const message = typeof body.errorMessage === 'string' ? safeText(body.errorMessage, redact, 500) : undefined
   const requestId =

@@ -1,6 +1,6 @@
 import { ActionError } from '../../errors.ts'
-import type { HttpStatusError } from '../../io/http.ts'
-import { requestJson } from '../../io/http.ts'
+import { requestJson, type HttpStatusError } from '../../io/http.ts'
+import { jsonObject } from '../../json.ts'
 import { safeText, type Redact } from '../../log/safe-text.ts'
 import type { Token } from '../../token.ts'
 import type { ProviderContext } from '../provider.ts'
@@ -115,13 +115,8 @@ interface VpcErrorBody {
 
 /** VPC's error model (`{"errors":[{code,message,more_info}],"trace"}`) as one message and a fix. */
 export function vpcError(error: HttpStatusError, step: string, redact: Redact): ActionError {
-  let body: VpcErrorBody = {}
-  try {
-    const parsed: unknown = JSON.parse(error.body)
-    if (parsed && typeof parsed === 'object') body = parsed as VpcErrorBody
-  } catch {
-    // not JSON: reported by status alone
-  }
+  // Not JSON: reported by status alone.
+  const body: VpcErrorBody = jsonObject(error.body) ?? {}
   const first = Array.isArray(body.errors) ? body.errors[0] : undefined
   const code = typeof first?.code === 'string' ? safeText(first.code, redact, 60) : undefined
   const message = typeof first?.message === 'string' ? safeText(first.message, redact, 500) : undefined
