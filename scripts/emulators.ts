@@ -1,6 +1,6 @@
 /**
  * npm run emulators: the services get-token talks to, on loopback, until Ctrl-C: IBM Cloud IAM,
- * the VPC metadata service, Entra ID (https, test certificate), GitHub's OIDC token endpoint and
+ * the instance metadata service (a VPC virtual server), Entra ID (https, test certificate), GitHub's OIDC token endpoint and
  * App Service managed identity. Writes a ready .env per provider for @github/local-action
  * (.env.local-ibm, .env.local-azure; `--out DIR` for another folder) and prints how to run it.
  */
@@ -70,7 +70,7 @@ const shown = (file: string) => (file.startsWith(ROOT) ? relative(ROOT, file) : 
 const ca = shown(join(FIXTURES, 'tls-cert.pem'))
 console.log(`get-token emulators on loopback:
   IBM Cloud IAM           ${iam.url}
-  VPC metadata service    ${vpc.url}
+  Instance metadata       ${vpc.url}
   Entra ID                ${entra.url}
   GitHub OIDC             ${github.env.ACTIONS_ID_TOKEN_REQUEST_URL}
   App Service identity    ${msi.env.IDENTITY_ENDPOINT}

@@ -23,3 +23,45 @@ export interface TokenFacts {
 export function presentRows(rows: Array<[label: string, value: string | undefined]>): Array<[string, string]> {
   return rows.filter((row): row is [string, string] => Boolean(row[1]))
 }
+
+/** No service grants tokens for longer: an expiry further ahead is a unit mistake or a hostile answer. */
+export const MAX_LIFETIME_MS = 31 * 24 * 60 * 60 * 1000
+
+/** Where an answer states its expiry: a lifetime in seconds, an absolute time, or both. */
+export interface ExpiryFields {
+  /** A lifetime in seconds from now, on no clock at all: e.g. 'expires_in'. */
+  relative: string
+  /** An absolute time on the server's clock: e.g. 'expiration'. */
+  absolute: string
+  /** The absolute field's value in epoch milliseconds, NaN when it cannot be read. */
+  parseAbsolute(value: unknown): number
+}
+
+/**
+ * The expiry a token may be published with. The absolute time is on the server's clock: where the
+ * answer carries both, the earlier wins, so `expires-in` never exceeds the lifetime granted. A
+ * field present but unreadable is named (NaN makes the publish checks refuse the token).
+ */
+export function expiryOf(
+  body: Record<string, unknown>,
+  now: number,
+  fields: ExpiryFields,
+): Pick<Token, 'expiresOnMs' | 'expirySource'> {
+  const candidates: Array<Pick<Token, 'expiresOnMs' | 'expirySource'>> = []
+  if (body[fields.relative] !== undefined) {
+    candidates.push({ expiresOnMs: now + epochSeconds(body[fields.relative]) * 1000, expirySource: fields.relative })
+  }
+  if (body[fields.absolute] !== undefined) {
+    candidates.push({ expiresOnMs: fields.parseAbsolute(body[fields.absolute]), expirySource: fields.absolute })
+  }
+  if (candidates.length === 0) return { expiresOnMs: NaN, expirySource: `${fields.relative} or ${fields.absolute}` }
+  // An unreadable or absurd field is returned as it is, for the publish checks to refuse by name.
+  const suspect = candidates.find(c => !Number.isFinite(c.expiresOnMs) || c.expiresOnMs - now > MAX_LIFETIME_MS)
+  return suspect ?? candidates.reduce((a, b) => (b.expiresOnMs < a.expiresOnMs ? b : a))
+}
+
+/** Seconds as a JSON number or a string of digits (some services quote them); NaN otherwise. */
+export function epochSeconds(value: unknown): number {
+  if (typeof value === 'number') return value
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN
+}

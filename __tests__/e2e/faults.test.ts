@@ -455,7 +455,7 @@ describe('a token is published only if it is a valid bearer token with a sane ex
     [
       'an absurd expires_in',
       { expires_in: 1e20 },
-      /expiry \(expires_in\) more than 31 days ahead|expiry \(expires_in\) that is not a valid time/,
+      /expiry \(expires_in\) more than 31 days ahead|expiry \(expires_in\) that is missing or not a valid time/,
     ],
     [
       'expiration in milliseconds',
@@ -465,7 +465,7 @@ describe('a token is published only if it is a valid bearer token with a sane ex
     [
       'a non-numeric expiration',
       { expiration: 'soon', expires_in: 3600 },
-      /expiry \(expiration\) that is not a valid time/,
+      /expiry \(expiration\) that is missing or not a valid time/,
     ],
   ])('IBM: %s', async (_, fields, message) => {
     iam.fail(answer(fields))
@@ -474,14 +474,27 @@ describe('a token is published only if it is a valid bearer token with a sane ex
     expect(run.outputs).toEqual({})
   })
 
-  it("IBM: the expiry is the server's expiration, not iat + expires_in", async () => {
-    const skewed = await startIbmIam({ apiKeys: { [API_KEY]: IDENTITY }, expirationSkewSeconds: -600 })
+  it.each([
+    ["behind the runner's: expiration is earlier", -600, 'expiration'],
+    ["ahead of the runner's: expires_in is earlier, expires-in never exceeds the lifetime granted", 600, 'expires_in'],
+  ])("IBM: with IAM's clock %s", async (_, skew, earlier) => {
+    const skewed = await startIbmIam({ apiKeys: { [API_KEY]: IDENTITY }, expirationSkewSeconds: skew })
     try {
+      const before = Date.now()
       const run = await runAction({ inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': skewed.url } })
       expect(run.code).toBe(0)
-      const expected = JSON.parse(Buffer.from(skewed.issued[0]?.split('.')[1] ?? '', 'base64url').toString()).exp - 600
-      expect(run.outputs['expires-on']).toBe(new Date(expected * 1000).toISOString())
-      expect(Number(run.outputs['expires-in'])).toBeLessThanOrEqual(3000)
+      const expiresIn = Number(run.outputs['expires-in'])
+      const expiresOn = Date.parse(run.outputs['expires-on'] ?? '')
+      if (earlier === 'expiration') {
+        const exp = JSON.parse(Buffer.from(skewed.issued[0]?.split('.')[1] ?? '', 'base64url').toString()).exp
+        expect(expiresOn).toBe((exp - 600) * 1000)
+        expect(expiresIn).toBeLessThanOrEqual(3000)
+      } else {
+        expect(expiresIn).toBeLessThanOrEqual(3600)
+        expect(expiresIn).toBeGreaterThan(3590)
+        expect(expiresOn).toBeGreaterThanOrEqual(before + 3600_000 - 1000)
+        expect(expiresOn).toBeLessThanOrEqual(Date.now() + 3600_000)
+      }
     } finally {
       await skewed.close()
     }

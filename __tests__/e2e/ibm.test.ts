@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expectOneError, expectToken } from '../../test-support/assertions.ts'
+import { expectOneError } from '../../test-support/assertions.ts'
 import {
   API_KEY,
   CR_TOKEN,
@@ -19,7 +19,6 @@ import {
   startIbmIam,
   type IbmIamEmulator,
 } from '../../test-support/emulators/ibm-iam.ts'
-import { VPC_PROFILE, startVpcMetadata, type VpcMetadataEmulator } from '../../test-support/emulators/vpc-metadata.ts'
 import { errorLines, leaks, maskLine, stackTraces } from '../../test-support/leaks.ts'
 import { runAction, type ActionRun } from '../../test-support/run-action.ts'
 import { ibmStep } from '../../test-support/steps.ts'
@@ -111,7 +110,9 @@ describe('api-key', () => {
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain('BXNIM0415E')
     expect(errors[0]).toContain('Provided API key could not be found.')
-    expect(errors[0]).toMatch(/Request id: [0-9a-f-]{36}/)
+    const transactionId =
+      iam.requests.length === 1 && /Transaction-Id \(for IBM support\): ([0-9a-f-]{36})/.exec(errors[0] ?? '')?.[1]
+    expect(transactionId).toBeTruthy()
     expect(errors[0]).toContain('Fix: ')
     expect(stackTraces(run)).toEqual([])
     expect(leaks(run, ['not-a-key-at-all'])).toEqual([])
@@ -175,9 +176,21 @@ describe('trusted-profile', () => {
     expect(run.code).toBe(1)
     const errors = errorLines(run)
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toContain('BXNIM0398E')
+    expect(errors[0]).toContain('BXNIM0398E Selected trusted profile not eligible.')
+    expect(errors[0]).toContain('%0ADetails: The trusted profile has no trust relationship for this identity.%0A')
     expect(errors[0]).toContain('trust relationship')
     expect(leaks(run, [OTHER_KEY, ...iam.issued])).toEqual([])
+  })
+
+  it.each([
+    ['the Transaction-Id header', { 'Transaction-Id': 'txn-from-header' }, undefined, 'txn-from-header'],
+    ['context.requestId when no header carries it', {}, 'req-from-body', 'req-from-body'],
+  ])('names the id for IBM support from %s', async (_, headers, requestId, shown) => {
+    const body = JSON.parse(iamErrorBody('BXNIM0415E', 'Provided API key could not be found.', undefined, requestId))
+    if (!requestId) delete body.context.requestId
+    iam.fail({ status: 400, body: JSON.stringify(body), headers })
+    const error = expectOneError(await ibm({ 'api-key': API_KEY }))
+    expect(error).toContain(`\nTransaction-Id (for IBM support): ${shown}\n`)
   })
 
   it('refuses two profile inputs and profile-name without account-id before any request', async () => {
@@ -363,128 +376,5 @@ describe('files the action reads are capped and read within the deadline', () =>
     const error = expectOneError(await computeResource(file), ['cr-token-value-123456'])
     expect(error).toMatch(/Fix: the compute resource token is not valid/)
     expect(error).not.toContain('api-key')
-  })
-})
-
-describe('vpc-instance (self-hosted runner on a VPC virtual server)', () => {
-  let vpc: VpcMetadataEmulator
-  beforeAll(async () => {
-    vpc = await startVpcMetadata({
-      profiles: [
-        VPC_PROFILE,
-        {
-          ...VPC_PROFILE,
-          id: 'Profile-untrusted',
-          crn: 'crn:v1:bluemix:public:iam-identity::a/acct-vpc::profile:Profile-untrusted',
-          linked: false,
-          trustsInstance: false,
-        },
-      ],
-    })
-  })
-  afterAll(() => vpc.close())
-  beforeEach(() => vpc.reset())
-
-  const instance = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
-    runAction({
-      inputs: { provider: 'ibm', 'auth-type': 'vpc-instance', 'metadata-endpoint': vpc.url, ...inputs },
-      env,
-    })
-
-  it.each([
-    ['the linked profile (no body)', {}, ''],
-    ['profile-id', { 'profile-id': VPC_PROFILE.id }, JSON.stringify({ trusted_profile: { id: VPC_PROFILE.id } })],
-    ['profile-crn', { 'profile-crn': VPC_PROFILE.crn }, JSON.stringify({ trusted_profile: { crn: VPC_PROFILE.crn } })],
-  ])('%s: the instance identity token, then the IAM token; no secret needed', async (_, inputs, body) => {
-    const run = await instance(inputs, { RUNNER_DEBUG: '1' })
-    const token = expectToken(run, vpc.issued)
-    expect(vpc.requests.map(r => `${r.method} ${r.path}?${r.query}`)).toEqual([
-      'PUT /instance_identity/v1/token?version=2022-03-01',
-      'POST /instance_identity/v1/iam_token?version=2022-03-01',
-    ])
-    const [put, post] = vpc.requests
-    expect(put?.headers['metadata-flavor']).toBe('ibm')
-    expect(JSON.parse(put?.body ?? '')).toEqual({ expires_in: 300 })
-    expect(post?.headers['metadata-flavor']).toBe('ibm')
-    expect(post?.headers.authorization).toBe(`Bearer ${vpc.instanceTokens.at(-1)}`)
-    expect(post?.body).toBe(body)
-    expect(token).toBe(vpc.issued.at(-1))
-    expect(maskLine(run, vpc.instanceTokens.at(-1) ?? '')).toBeGreaterThanOrEqual(0) // masked, never printed
-    expect(run.outputs['principal-id']).toBe(VPC_PROFILE.iamId)
-    expect(run.outputs['account-id']).toBe(VPC_PROFILE.account)
-    expect(Number(run.outputs['expires-in'])).toBeGreaterThan(3500)
-    expect(iam.requests).toHaveLength(0) // IAM itself is not asked
-  })
-
-  it('a profile that does not trust the instance: the VPC error code, message, trace and a fix', async () => {
-    const run = await instance({ 'profile-id': 'Profile-untrusted' })
-    const error = expectOneError(run, vpc.issued)
-    expect(error).toMatch(
-      /refused an IAM token for profile-id Profile-untrusted \(HTTP 400\): trusted_profile_not_linked The trusted profile is not linked to this instance\./,
-    )
-    expect(error).toMatch(/\nTrace: [0-9a-f-]{36}\n/)
-    expect(error).toMatch(/Fix: the trusted profile is not linked to this instance: add the instance to the profile/)
-  })
-
-  it('an instance token that expired before the second request: token_expired, re-run', async () => {
-    const shortLived = await startVpcMetadata({ instanceTokenSeconds: 0 })
-    try {
-      const run = await runAction({
-        inputs: { provider: 'ibm', 'auth-type': 'vpc-instance', 'metadata-endpoint': shortLived.url },
-      })
-      expect(expectOneError(run, shortLived.issued)).toMatch(
-        /HTTP 401\): token_expired [\s\S]*Fix: the instance identity token expired/,
-      )
-    } finally {
-      await shortLived.close()
-    }
-  })
-
-  it('no metadata service (not enabled, or not a VPC instance): how to turn it on', async () => {
-    const run = await instance({ 'metadata-endpoint': 'http://127.0.0.1:9', 'max-attempts': '1' })
-    expect(expectOneError(run)).toMatch(
-      /could not reach IBM Cloud VPC metadata service \(127\.0\.0\.1:9\)[\s\S]*Fix: auth-type vpc-instance runs on an IBM Cloud VPC virtual server whose metadata service is enabled/,
-    )
-  })
-
-  it.each([
-    [{ 'metadata-endpoint': 'http://10.0.0.1' }, "Input 'metadata-endpoint' must use https"],
-    [
-      { 'profile-id': VPC_PROFILE.id, 'profile-crn': VPC_PROFILE.crn },
-      "Input 'profile-crn' cannot be used together with profile-id",
-    ],
-  ])('%j is refused before any request', async (inputs, message) => {
-    expect(expectOneError(await instance(inputs))).toContain(message)
-    expect(vpc.requests).toHaveLength(0)
-  })
-
-  it('warns about inputs vpc-instance does not use', async () => {
-    const run = await instance({ 'api-key': API_KEY, 'profile-name': 'ci' })
-    expect(run.code).toBe(0)
-    expect(run.lines).toContain(
-      "::warning::Input 'profile-name' is not used with provider ibm and auth-type vpc-instance; it is ignored.",
-    )
-    expect(run.lines).toContain(
-      "::warning::Input 'api-key' is not used with provider ibm and auth-type vpc-instance; it is ignored.",
-    )
-  })
-
-  it('the emulator is as strict as the service: Metadata-Flavor, version, instance token', async () => {
-    const put = (headers: Record<string, string>, version = '2022-03-01') =>
-      fetch(`${vpc.url}/instance_identity/v1/token?version=${version}`, {
-        method: 'PUT',
-        headers,
-        body: '{"expires_in":300}',
-      })
-    const noFlavor = await put({})
-    expect([noFlavor.status, ((await noFlavor.json()) as { errors: Array<{ code: string }> }).errors[0]?.code]).toEqual(
-      [400, 'missing_metadata_flavor'],
-    )
-    expect((await put({ 'Metadata-Flavor': 'ibm' }, '2021-01-01')).status).toBe(400)
-    const forged = await fetch(`${vpc.url}/instance_identity/v1/iam_token?version=2022-03-01`, {
-      method: 'POST',
-      headers: { 'Metadata-Flavor': 'ibm', Authorization: 'Bearer forged' },
-    })
-    expect(forged.status).toBe(401)
   })
 })

@@ -98,6 +98,10 @@ describe('vpc-instance', () => {
     [{}, { kind: 'linked' }],
     [{ 'profile-id': 'Profile-1' }, { kind: 'id', id: 'Profile-1' }],
     [{ 'profile-crn': CRN }, { kind: 'crn', crn: CRN }],
+    [
+      { 'profile-name': 'ci-runner', 'account-id': 'ignored' },
+      { kind: 'name', name: 'ci-runner' },
+    ],
   ])('%j → profile %j, the metadata service at 169.254.169.254 by default', (inputs, profile) => {
     expect(ibm({ ...vpc, ...inputs })).toEqual({
       authType: 'vpc-instance',
@@ -109,12 +113,15 @@ describe('vpc-instance', () => {
   it.each([
     ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
     ['https://api.metadata.cloud.ibm.com', 'https://api.metadata.cloud.ibm.com'],
+    ['https://api.metadata.power-iaas.cloud.ibm.com/', 'https://api.metadata.power-iaas.cloud.ibm.com'],
   ])('metadata-endpoint %s', (endpoint, base) => {
     expect(ibm({ ...vpc, 'metadata-endpoint': endpoint })).toMatchObject({ metadataEndpoint: base })
   })
 
   it.each([
     [{ 'profile-id': 'P', 'profile-crn': CRN }, "Input 'profile-crn' cannot be used together with profile-id"],
+    [{ 'profile-id': 'P', 'profile-name': 'n' }, "Input 'profile-name' cannot be used together with profile-id"],
+    [{ 'profile-crn': CRN, 'profile-name': 'n' }, "Input 'profile-name' cannot be used together with profile-crn"],
     [{ 'metadata-endpoint': 'http://10.0.0.1' }, "Input 'metadata-endpoint' must use https"],
     [
       { 'metadata-endpoint': 'http://api.metadata.cloud.ibm.com' },

@@ -72,11 +72,20 @@ export class HttpStatusError extends Error {
   readonly reason: string
   readonly status: number
   readonly body: string
+  /** Lower-case names: some services put the id their support asks for in a header. */
+  readonly headers: Record<string, string | undefined>
 
-  constructor(status: number, body: string, retryAfter: string | undefined, now: number) {
+  constructor(
+    status: number,
+    body: string,
+    retryAfter: string | undefined,
+    now: number,
+    headers: Record<string, string | undefined> = {},
+  ) {
     super(`HTTP ${status}`)
     this.status = status
     this.body = body
+    this.headers = headers
     this.transient = isTransientStatus(status)
     this.retryAfterMs = parseRetryAfter(retryAfter, now)
     this.reason = `HTTP ${status}`
@@ -125,7 +134,7 @@ export async function requestJson(call: JsonCall): Promise<Record<string, unknow
     }
     if (answer.status >= 300 && answer.status < 400) throw redirected(answer, call)
     if (answer.status < 200 || answer.status > 299) {
-      throw new HttpStatusError(answer.status, answer.body, answer.headers['retry-after'], retry.now())
+      throw new HttpStatusError(answer.status, answer.body, answer.headers['retry-after'], retry.now(), answer.headers)
     }
     return answer
   }, retry).catch((error: unknown) => {

@@ -1,9 +1,8 @@
 import { ActionError } from '../errors.ts'
-import type { Token } from '../token.ts'
+import { MAX_LIFETIME_MS, type Token } from '../token.ts'
 
 /** RFC 6750 `b64token`: what may follow `Bearer ` in an Authorization header. */
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/
-const MAX_LIFETIME_MS = 31 * 24 * 60 * 60 * 1000
 const PROXY_FIX =
   'the service or something between it and the runner (a proxy, a wrong endpoint input) answered with a broken token: check the endpoint input and proxy settings, and retry.'
 
@@ -21,7 +20,9 @@ export function checkToken(token: Token, service: string, now: number): void {
   const at = token.expiresOnMs
   const field = token.expirySource
   if (!Number.isFinite(at)) {
-    throw new ActionError(`${service} answered with an expiry (${field}) that is not a valid time.`, { fix: PROXY_FIX })
+    throw new ActionError(`${service} answered with an expiry (${field}) that is missing or not a valid time.`, {
+      fix: PROXY_FIX,
+    })
   }
   if (at <= now) {
     throw new ActionError(

@@ -75,7 +75,7 @@ export interface IbmIamEmulator extends Emulator {
   refreshTokens: string[]
 }
 
-/** IBM Cloud IAM's `POST /identity/token`, as ../shared/protocols.md describes it. */
+/** IBM Cloud IAM's `POST /identity/token`, as docs/protocols.md ("IBM Cloud IAM") describes it. */
 export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulator> {
   const issued: string[] = []
   const refreshTokens: string[] = []
@@ -156,7 +156,12 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
         }
         const profile = findProfile(form)
         if (!profile || !profile.trustedIamIds.includes(caller.iamId)) {
-          return error(400, 'BXNIM0398E', 'The identity is not eligible to assume the trusted profile.')
+          return error(
+            400,
+            'BXNIM0398E',
+            NOT_ELIGIBLE,
+            'The trusted profile has no trust relationship for this identity.',
+          )
         }
         return token(asProfile(profile), { sub_type: 'Profile' })
       }
@@ -167,7 +172,12 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
         const profile = findProfile(form)
         const crToken = form.get('cr_token') ?? ''
         if (!profile || !profile.trustedCrTokens.includes(crToken)) {
-          return error(400, 'BXNIM0398E', 'The compute resource is not eligible to assume the trusted profile.')
+          return error(
+            400,
+            'BXNIM0398E',
+            NOT_ELIGIBLE,
+            'The compute resource token does not match the conditions of any compute resource rule of the trusted profile.',
+          )
         }
         return token(asProfile(profile), { sub_type: 'Profile' })
       }
@@ -180,12 +190,21 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
   return Object.assign(server, { issued, refreshTokens })
 }
 
-export function iamErrorBody(code: string, message: string): string {
+const NOT_ELIGIBLE = 'Selected trusted profile not eligible.'
+
+/** IAM's error body: code, message, optional details, and the request id IBM support asks for. */
+export function iamErrorBody(
+  code: string,
+  message: string,
+  details?: string,
+  requestId: string = randomUUID(),
+): string {
   return JSON.stringify({
     errorCode: code,
     errorMessage: message,
+    ...(details ? { errorDetails: details } : {}),
     context: {
-      requestId: randomUUID(),
+      requestId,
       requestType: 'incoming.Identity_Token',
       startTime: new Date().toUTCString(),
       instanceId: 'iamid-emulator',
@@ -193,6 +212,17 @@ export function iamErrorBody(code: string, message: string): string {
   })
 }
 
-function error(status: number, code: string, message: string): Reply {
-  return { status, text: iamErrorBody(code, message), headers: { 'Content-Type': 'application/json' } }
+/** The id is also in the Transaction-Id and X-Correlation-Id headers; error answers are never cached. */
+function error(status: number, code: string, message: string, details?: string): Reply {
+  const requestId = randomUUID()
+  return {
+    status,
+    text: iamErrorBody(code, message, details, requestId),
+    headers: {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-store',
+      'Transaction-Id': requestId,
+      'X-Correlation-Id': requestId,
+    },
+  }
 }

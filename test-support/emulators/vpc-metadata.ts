@@ -1,3 +1,4 @@
+import { fixture } from './entra-id.ts'
 import {
   nowSeconds,
   randomUUID,
@@ -8,34 +9,55 @@ import {
   type Reply,
 } from './server.ts'
 
-export const VPC_VERSION = '2022-03-01'
-export const INSTANCE_CRN = 'crn:v1:bluemix:public:is:us-south-1:a/acct-vpc::instance:0717_runner-0001'
+/** The VPC Identity API version that moved the paths to /identity/v1 (docs/protocols.md). */
+export const CURRENT_VERSION = '2025-08-26'
+export const LEGACY_VERSION = '2022-03-01'
 
-/** A trusted profile the instance may use: linked to it, or trusted through a rule. */
+/**
+ * Which server's metadata service this is. Virtual servers know both generations of the API;
+ * bare metal servers and Power Virtual Server only the current one (the older paths answer 404);
+ * `legacy` is a service that predates 2025-08-26 and knows only the older paths.
+ */
+export type ServerKind = 'virtual-server' | 'bare-metal' | 'power-virtual-server' | 'legacy'
+
+const INSTANCE_CRNS: Record<ServerKind, string> = {
+  'virtual-server': 'crn:v1:bluemix:public:is:us-south-1:a/acct-vpc::instance:0717_runner-0001',
+  'bare-metal': 'crn:v1:bluemix:public:is:us-south-1:a/acct-vpc::bare-metal-server:0717-bm-runner-0001',
+  'power-virtual-server': 'crn:v1:bluemix:public:power-iaas:dal10:a/acct-vpc:ws-0001::pvm-instance:runner-0001',
+  legacy: 'crn:v1:bluemix:public:is:us-south-1:a/acct-vpc::instance:0717_runner-0001',
+}
+export const INSTANCE_CRN = INSTANCE_CRNS['virtual-server']
+
+/** A trusted profile the server may use: linked to it, or trusted through a rule. */
 export interface VpcProfile {
   id: string
   crn: string
+  name: string
   iamId: string
   account: string
   /** The profile the metadata service uses when the request names none. */
   linked?: boolean
-  /** false: the profile exists but does not trust this instance. */
+  /** false: the profile exists but does not trust this server. */
   trustsInstance?: boolean
 }
 
 export const VPC_PROFILE: VpcProfile = {
   id: 'Profile-0a1b2c3d-vpc-4e5f-8a9b-runner000001',
   crn: 'crn:v1:bluemix:public:iam-identity::a/acct-vpc::profile:Profile-0a1b2c3d-vpc-4e5f-8a9b-runner000001',
+  name: 'ci-runner',
   iamId: 'iam-Profile-0a1b2c3d-vpc-4e5f-8a9b-runner000001',
   account: 'acct-vpc',
   linked: true,
 }
 
 export interface VpcMetadataOptions {
+  kind?: ServerKind
   profiles?: VpcProfile[]
   /** Seconds the instance identity token lives; the service caps the requested expires_in at this. */
   instanceTokenSeconds?: number
   iamTokenSeconds?: number
+  /** Serve https with the fixture certificate, as the secure-access and Power Virtual Server endpoints do. */
+  https?: boolean
 }
 
 export interface VpcMetadataEmulator extends Emulator {
@@ -44,13 +66,21 @@ export interface VpcMetadataEmulator extends Emulator {
   instanceTokens: string[]
 }
 
+type Route = 'token' | 'iam_token'
+const ROUTES: Record<string, { route: Route; generation: 'current' | 'legacy' }> = {
+  'PUT /identity/v1/token': { route: 'token', generation: 'current' },
+  'POST /identity/v1/iam_tokens': { route: 'iam_token', generation: 'current' },
+  'PUT /instance_identity/v1/token': { route: 'token', generation: 'legacy' },
+  'POST /instance_identity/v1/iam_token': { route: 'iam_token', generation: 'legacy' },
+}
+
 /**
- * The IBM Cloud VPC instance metadata service's identity operations, as ../shared/protocols.md
- * and IBM's VpcInstanceTokenManager use them: PUT /instance_identity/v1/token, then
- * POST /instance_identity/v1/iam_token, both with `Metadata-Flavor: ibm` and `version=2022-03-01`.
- * Errors in VPC's model: {"errors":[{code,message,more_info}],"status_code","trace"}.
+ * The instance metadata service's identity operations (docs/protocols.md, "IBM instance
+ * identity"): PUT .../token, then POST .../iam_tokens (or the older paths), both with
+ * `Metadata-Flavor: ibm` and a `version` date; errors in the VPC model with documented codes.
  */
 export async function startVpcMetadata(options: VpcMetadataOptions = {}): Promise<VpcMetadataEmulator> {
+  const kind = options.kind ?? 'virtual-server'
   const profiles = options.profiles ?? [VPC_PROFILE]
   const issued: string[] = []
   const instanceTokens: string[] = []
@@ -59,12 +89,16 @@ export async function startVpcMetadata(options: VpcMetadataOptions = {}): Promis
   const instanceToken = (request: RecordedRequest): Reply => {
     const requested = request.body ? Number((JSON.parse(request.body) as { expires_in?: unknown }).expires_in) : 300
     if (!Number.isInteger(requested) || requested < 5 || requested > 3600) {
-      return vpcError(400, 'invalid_value', 'The `expires_in` field must be between 5 and 3600.')
+      return vpcError(400, 'invalid_value', 'The `expires_in` field must not exceed `3600`.', {
+        name: 'expires_in',
+        type: 'field',
+        value: String(requested),
+      })
     }
     const lifetime = Math.min(requested, options.instanceTokenSeconds ?? 3600)
     const iat = nowSeconds()
     const token = unsignedJwt({
-      sub: INSTANCE_CRN,
+      sub: INSTANCE_CRNS[kind],
       iss: 'https://api.metadata.cloud.ibm.com',
       iat,
       exp: iat + lifetime,
@@ -78,22 +112,29 @@ export async function startVpcMetadata(options: VpcMetadataOptions = {}): Promis
   const iamToken = (request: RecordedRequest): Reply => {
     const bearer = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1] ?? ''
     const until = expiresAt.get(bearer)
-    if (until === undefined) return vpcError(401, 'invalid_token', 'The instance identity token is not valid.')
-    if (until <= nowSeconds()) return vpcError(401, 'token_expired', 'The instance identity token has expired.')
+    if (until === undefined || until <= nowSeconds()) {
+      return vpcError(401, 'unauthenticated', 'The identity access token is not valid or has expired.', {
+        name: 'Authorization',
+        type: 'header',
+      })
+    }
     const asked = request.body
-      ? (JSON.parse(request.body) as { trusted_profile?: { id?: string; crn?: string } }).trusted_profile
+      ? (JSON.parse(request.body) as { trusted_profile?: { id?: string; crn?: string; name?: string } }).trusted_profile
       : undefined
     const profile = asked
-      ? profiles.find(p => (asked.id && p.id === asked.id) || (asked.crn && p.crn === asked.crn))
+      ? profiles.find(p => p.id === asked.id || p.crn === asked.crn || p.name === asked.name)
       : profiles.find(p => p.linked)
-    if (!profile || profile.trustsInstance === false) {
+    if (!profile) {
       return vpcError(
         400,
-        'trusted_profile_not_linked',
+        'profile_not_linked',
         asked
           ? 'The trusted profile is not linked to this instance.'
           : 'No trusted profile is linked to this instance.',
       )
+    }
+    if (profile.trustsInstance === false) {
+      return vpcError(403, 'unauthorized', 'The instance is not authorized to use the trusted profile.')
     }
     const iat = nowSeconds()
     const lifetime = options.iamTokenSeconds ?? 3600
@@ -116,23 +157,38 @@ export async function startVpcMetadata(options: VpcMetadataOptions = {}): Promis
 
   const handler = (request: RecordedRequest): Reply => {
     if (request.headers['metadata-flavor'] !== 'ibm') {
-      return vpcError(
-        400,
-        'missing_metadata_flavor',
-        'The request is missing the required `Metadata-Flavor: ibm` header.',
-      )
+      return vpcError(400, 'missing_value', 'The `Metadata-Flavor` header is required.', {
+        name: 'Metadata-Flavor',
+        type: 'header',
+      })
     }
-    if (request.query.get('version') !== VPC_VERSION) {
-      return vpcError(400, 'invalid_version', `The version query parameter must be ${VPC_VERSION} for this emulator.`)
+    const version = request.query.get('version') ?? ''
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(version) || version < LEGACY_VERSION) {
+      return vpcError(400, 'invalid_value', 'The `version` parameter is not a supported version date.', {
+        name: 'version',
+        type: 'parameter',
+        value: version,
+      })
     }
-    const route = `${request.method} ${request.path}`
-    if (route === 'PUT /instance_identity/v1/token') return instanceToken(request)
-    if (route === 'POST /instance_identity/v1/iam_token') return iamToken(request)
-    return vpcError(404, 'not_found', `The path ${request.path} was not found.`)
+    const found = ROUTES[`${request.method} ${request.path}`]
+    if (!found || !serves(kind, found.generation, version)) {
+      return vpcError(404, 'not_found', `The requested path \`${request.path}\` was not found.`)
+    }
+    return found.route === 'token' ? instanceToken(request) : iamToken(request)
   }
 
-  const server = await startServer(handler)
+  const tls = options.https ? { key: fixture('tls-key.pem'), cert: fixture('tls-cert.pem') } : undefined
+  const server = await startServer(handler, tls)
   return Object.assign(server, { issued, instanceTokens })
+}
+
+/**
+ * The older paths take versions before 2025-08-26 and are gone from then on; bare metal servers and
+ * Power Virtual Server never had them. A `legacy` service knows nothing of the newer paths.
+ */
+function serves(kind: ServerKind, generation: 'current' | 'legacy', version: string): boolean {
+  if (generation === 'legacy') return (kind === 'virtual-server' || kind === 'legacy') && version < CURRENT_VERSION
+  return kind !== 'legacy' && version >= CURRENT_VERSION
 }
 
 function tokenReply(token: string, iat: number, lifetime: number): Reply {
@@ -147,14 +203,26 @@ function tokenReply(token: string, iat: number, lifetime: number): Reply {
   }
 }
 
-/** VPC's error model. */
-export function vpcError(status: number, code: string, message: string): Reply {
+/** The VPC error model: errors[] with code, message, more_info and target; trace; status_code. */
+export function vpcError(
+  status: number,
+  code: string,
+  message: string,
+  target?: { name: string; type: 'field' | 'header' | 'parameter'; value?: string },
+): Reply {
   return {
     status,
     json: {
-      errors: [{ code, message, more_info: 'https://cloud.ibm.com/docs/vpc?topic=vpc-instance-metadata-error-codes' }],
-      status_code: status,
+      errors: [
+        {
+          code,
+          message,
+          more_info: 'https://cloud.ibm.com/docs/vpc?topic=vpc-instance-metadata-error-codes',
+          ...(target ? { target } : {}),
+        },
+      ],
       trace: randomUUID(),
+      status_code: status,
     },
   }
 }

@@ -33,6 +33,8 @@ const STATUS_HINTS: Record<number, string> = {
 interface IamErrorBody {
   errorCode?: unknown
   errorMessage?: unknown
+  /** Some codes say more here: BXNIM0398E names the trusted-profile condition that failed. */
+  errorDetails?: unknown
   context?: { requestId?: unknown }
 }
 
@@ -42,14 +44,17 @@ export function iamError(error: HttpStatusError, step: string, authType: IbmAuth
   const body: IamErrorBody = jsonObject(error.body) ?? {}
   const code = typeof body.errorCode === 'string' ? safeText(body.errorCode, redact, 40) : undefined
   const message = typeof body.errorMessage === 'string' ? safeText(body.errorMessage, redact, 500) : undefined
-  const requestId =
-    typeof body.context?.requestId === 'string' ? safeText(body.context.requestId, redact, 100) : undefined
+  const details = typeof body.errorDetails === 'string' ? safeText(body.errorDetails, redact, 500) : undefined
+  // IAM sends the id its support asks for as the Transaction-Id header, equal to context.requestId.
+  const transactionId = error.headers['transaction-id'] ?? body.context?.requestId
+  const requestId = typeof transactionId === 'string' ? safeText(transactionId, redact, 100) : undefined
   const said =
     code || message
       ? `${code ?? ''}${code && message ? ' ' : ''}${message ?? ''}`
       : safeText(error.body, redact, 300) || '(empty body)'
   const lines = [`IBM Cloud IAM refused ${step} (HTTP ${error.status}): ${said}`]
-  if (requestId) lines.push(`Request id: ${requestId}`)
+  if (details) lines.push(`Details: ${details}`)
+  if (requestId) lines.push(`Transaction-Id (for IBM support): ${requestId}`)
   const fix =
     (code ? (AUTH_TYPE_HINTS[authType]?.[code] ?? BXNIM_HINTS[code]) : undefined) ??
     STATUS_HINTS[error.status] ??

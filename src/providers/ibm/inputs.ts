@@ -17,7 +17,7 @@ export const IBM_INPUTS: readonly InputSpec[] = [
   },
   { name: 'profile-id', authTypes: ['trusted-profile', 'compute-resource', 'vpc-instance'] },
   { name: 'profile-crn', authTypes: ['trusted-profile', 'vpc-instance'] },
-  { name: 'profile-name', authTypes: ['trusted-profile', 'compute-resource'] },
+  { name: 'profile-name', authTypes: ['trusted-profile', 'compute-resource', 'vpc-instance'] },
   { name: 'account-id', authTypes: ['trusted-profile'] },
   { name: 'cr-token-file', authTypes: ['compute-resource'] },
   { name: 'metadata-endpoint', default: DEFAULT_METADATA_ENDPOINT, authTypes: ['vpc-instance'] },

@@ -8,8 +8,12 @@ export type ProfileRef =
 /** A trusted profile, as the compute resource grant names it: no CRN, no account. */
 export type ComputeProfileRef = { kind: 'id'; id: string } | { kind: 'name'; name: string }
 
-/** A trusted profile, as the VPC metadata service names it: by id, by CRN, or the one linked to the instance. */
-export type VpcProfileRef = { kind: 'id'; id: string } | { kind: 'crn'; crn: string } | { kind: 'linked' }
+/**
+ * A trusted profile, as the instance metadata service names it: by id, CRN or name (in the
+ * instance's own account), or the one linked to the instance.
+ */
+export type VpcProfileRef =
+  { kind: 'id'; id: string } | { kind: 'crn'; crn: string } | { kind: 'name'; name: string } | { kind: 'linked' }
 
 /** profile-id, profile-crn or profile-name with account-id: exactly one. */
 export function readProfile(inputs: Inputs): ProfileRef {
@@ -38,19 +42,15 @@ export function readComputeProfile(inputs: Inputs): ComputeProfileRef {
   return id ? { kind: 'id', id: checkId('profile-id', id) } : { kind: 'name', name: checkId('profile-name', name) }
 }
 
-/** profile-id or profile-crn, at most one; neither: the profile linked to the instance. */
+/** profile-id, profile-crn or profile-name, at most one; none: the profile linked to the instance. */
 export function readVpcProfile(inputs: Inputs): VpcProfileRef {
   const id = inputs.read('profile-id')
   const crn = inputs.read('profile-crn')
-  if (id && crn) {
-    throw new InputError(
-      'profile-crn',
-      'cannot be used together with profile-id.',
-      'give at most one of profile-id and profile-crn (neither: the profile linked to the instance).',
-    )
-  }
+  const name = inputs.read('profile-name')
+  atMostOne({ 'profile-id': id, 'profile-crn': crn, 'profile-name': name }, VPC_CHOICES)
   if (id) return { kind: 'id', id: checkId('profile-id', id) }
   if (crn) return { kind: 'crn', crn: checkCrn(crn) }
+  if (name) return { kind: 'name', name: checkId('profile-name', name) }
   return { kind: 'linked' }
 }
 
@@ -62,18 +62,21 @@ export function describeProfile(profile: ProfileRef | ComputeProfileRef | VpcPro
 }
 
 const CHOICES = 'profile-id, profile-crn or profile-name (with account-id)'
+const VPC_CHOICES =
+  "at most one of profile-id, profile-crn and profile-name (none: the profile linked to the instance; a name is looked up in the instance's account)"
 
 function exactlyOne(values: Record<string, string>, authType: string, choices: string): void {
   const given = Object.keys(values).filter(name => values[name])
   if (given.length === 0) {
     throw new InputError('profile-id', `is required for auth-type ${authType}.`, `give exactly one of ${choices}.`)
   }
+  atMostOne(values, `exactly one of ${choices}`)
+}
+
+function atMostOne(values: Record<string, string>, choices: string): void {
+  const given = Object.keys(values).filter(name => values[name])
   if (given.length > 1) {
-    throw new InputError(
-      String(given[1]),
-      `cannot be used together with ${given[0]}.`,
-      `give exactly one of ${choices}.`,
-    )
+    throw new InputError(String(given[1]), `cannot be used together with ${given[0]}.`, `give ${choices}.`)
   }
 }
 

@@ -1,6 +1,6 @@
 import { ActionError } from '../../errors.ts'
 import { requestJson } from '../../io/http.ts'
-import type { Token } from '../../token.ts'
+import { epochSeconds, expiryOf, type ExpiryFields, type Token } from '../../token.ts'
 import type { ProviderContext } from '../provider.ts'
 import type { IbmConfig } from './config.ts'
 import { readComputeResourceToken } from './cr-token.ts'
@@ -57,16 +57,12 @@ async function grant(config: IamConfig, ctx: ProviderContext, form: Form, step: 
   }
   ctx.mask(accessToken)
   if (typeof body.refresh_token === 'string' && body.refresh_token !== 'not_supported') ctx.mask(body.refresh_token)
-  return { accessToken, ...expiry(body, ctx.now()) }
+  return { accessToken, ...expiryOf(body, ctx.now(), IAM_EXPIRY) }
 }
 
-/** `expiration` (epoch seconds) is authoritative; `expires_in` is the fallback. Checked before publishing. */
-function expiry(body: Record<string, unknown>, now: number): Pick<Token, 'expiresOnMs' | 'expirySource'> {
-  if (body.expiration !== undefined) return { expiresOnMs: seconds(body.expiration) * 1000, expirySource: 'expiration' }
-  return { expiresOnMs: now + seconds(body.expires_in) * 1000, expirySource: 'expires_in' }
-}
-
-function seconds(value: unknown): number {
-  if (typeof value === 'number') return value
-  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN
+/** IAM states both a lifetime and an absolute `expiration` (epoch seconds, IAM's clock). */
+const IAM_EXPIRY: ExpiryFields = {
+  relative: 'expires_in',
+  absolute: 'expiration',
+  parseAbsolute: value => epochSeconds(value) * 1000,
 }
