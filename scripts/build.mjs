@@ -1,8 +1,10 @@
 // npm run build: the ncc bundle in dist/ (what runners execute), built once with source maps.
 // The maps go to coverage/dist-maps/ (not committed): `npm test` maps the end-to-end runs' V8
 // coverage of dist/ back to src/ with them. dist/ itself is byte-for-byte the build without maps.
+// ncc runs quiet (its summary would list the maps this script moves away); the summary printed
+// at the end lists what dist/ holds.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -23,7 +25,9 @@ const args = [
   '--no-source-map-register',
   '--license',
   'licenses.txt',
+  '--quiet',
 ]
+const started = performance.now()
 const built = spawnSync(process.execPath, [ncc, ...args, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' })
 if (built.status !== 0) process.exit(built.status ?? 1)
 
@@ -36,6 +40,17 @@ for (const name of readdirSync(DIST)) {
   const file = join(DIST, name)
   const code = readFileSync(file, 'utf8')
   writeFileSync(file, code.replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, ''))
+}
+printSummary()
+
+/** What dist/ holds, largest last, as ncc would list it without the maps. */
+function printSummary() {
+  const files = readdirSync(DIST)
+    .map(name => ({ name, kb: statSync(join(DIST, name)).size / 1024 }))
+    .sort((a, b) => a.kb - b.kb)
+  for (const { name, kb } of files) console.log(`${kb.toFixed(0).padStart(6)} kB  dist/${name}`)
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  console.log(`dist/ built in ${seconds} s; source maps in coverage/dist-maps/ (for npm test's coverage)`)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { validateAction } from '@action-validator/core'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { COMMON_INPUTS } from '../../src/inputs/settings.ts'
@@ -61,12 +61,6 @@ describe('action.yml', () => {
     expect(names('Inputs').length).toBeGreaterThan(20)
     expect(Object.keys(action.inputs)).toEqual(names('Inputs'))
     expect(Object.keys(action.outputs)).toEqual(names('Outputs'))
-  })
-
-  it("keeps docs/interface.md equal to the workplace's shared copy, where there is one", () => {
-    const shared = join(ROOT, '..', 'shared', 'interface.md')
-    if (existsSync(shared)) expect(read('docs/interface.md')).toBe(readFileSync(shared, 'utf8'))
-    else expect(read('docs/interface.md')).toContain('## Inputs')
   })
 
   it('has the defaults the code applies when an input is empty', () => {
