@@ -63,7 +63,14 @@ export async function run(deps: RunDeps = defaultDeps()): Promise<void> {
     })
     checkRunnerFiles(deps.env, config.settings.exportEnv)
     const token = await config.credential.getToken(providerContext(config, deps, secrets, log))
-    await publish(token, config, { core: { ...deps.core, ...log }, secrets, env: deps.env, now: deps.now() })
+    const { provider, credential, settings } = config
+    const publication = {
+      label: provider.label,
+      authType: credential.authType,
+      facts: credential.describe(token.accessToken),
+      settings,
+    }
+    await publish(token, publication, { core: { ...deps.core, ...log }, secrets, env: deps.env, now: deps.now() })
   } catch (error) {
     if (deps.core.isDebug() && error instanceof Error && error.stack) {
       log.debug(safeText(error.stack, secrets.redact, 4000))

@@ -121,6 +121,29 @@ describe('api-key', () => {
   })
 })
 
+describe('an empty credential (a misspelled or unavailable secret arrives empty)', () => {
+  it.each([
+    [
+      'auth-type auto',
+      {},
+      /the inputs api-key, profile-id, profile-crn and profile-name and the environment variable IBMCLOUD_API_KEY/,
+    ],
+    [
+      'auth-type api-key',
+      { 'auth-type': 'api-key' },
+      /required for auth-type api-key, and it is empty \(the IBMCLOUD_API_KEY environment variable too\)/,
+    ],
+  ])('%s: names what it looked at and why a secret can arrive empty', async (_, inputs, looked) => {
+    const error = expectOneError(await ibm({ 'api-key': '', ...inputs }))
+    expect(error).toMatch(looked)
+    expect(error).toContain(
+      'A secret reference such as ${{ secrets.NAME }} arrives empty when the secret does not exist',
+    )
+    expect(error).toMatch(/not available to this run \(pull requests from forks, Dependabot runs\)/)
+    expect(iam.requests).toHaveLength(0)
+  })
+})
+
 describe('refresh tokens', () => {
   it('masks a real refresh_token the moment it arrives, though it is never used', async () => {
     const refreshing = await startIbmIam({

@@ -30,7 +30,10 @@ describe('auth-type auto', () => {
   })
 
   it.each([
-    [{}, "Input 'api-key' is empty and no trusted profile is given"],
+    [
+      {},
+      "Input 'api-key' is empty, and so are the other IBM credentials it looked at (the inputs api-key, profile-id, profile-crn and profile-name and the environment variable IBMCLOUD_API_KEY): there is nothing to authenticate with. A secret reference such as ${{ secrets.NAME }} arrives empty when the secret does not exist",
+    ],
     [{ 'profile-crn': CRN }, "Input 'api-key' is required with profile-crn"],
     [
       { 'auth-type': 'trusted-profile', 'profile-id': 'P' },

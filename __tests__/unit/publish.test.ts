@@ -3,22 +3,18 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Config } from '../../src/config.ts'
 import { Secrets } from '../../src/log/secrets.ts'
-import { ibm } from '../../src/providers/ibm/index.ts'
+import type { Publication } from '../../src/publish/publication.ts'
 import { publish, type PublishCore } from '../../src/publish/publish.ts'
 
 const NOW = Date.parse('2026-11-24T12:00:00Z')
 const TOKEN = 'eyJhbGciOiJub25lIn0.eyJpYW1faWQiOiJ4In0.c2lnbmF0dXJlLXNlZ21lbnQ'
 const token = { accessToken: TOKEN, expiresOnMs: NOW + 3_600_000, expirySource: 'expiration' }
-const config: Config = {
-  provider: ibm,
-  credential: {
-    authType: 'api-key',
-    getToken: () => Promise.reject(new Error('not used')),
-    describe: () => ({ rows: [] }),
-  },
-  settings: { envVar: 'ACCESS_TOKEN', exportEnv: true, summary: false, timeoutSeconds: 60, maxAttempts: 3 },
+const publication: Publication = {
+  label: 'IBM Cloud IAM',
+  authType: 'api-key',
+  facts: { rows: [] },
+  settings: { envVar: 'ACCESS_TOKEN', exportEnv: true, summary: false },
 }
 
 let dir: string
@@ -49,7 +45,7 @@ describe('publish', () => {
     const output = join(dir, 'output-mask')
     writeFileSync(output, '')
     const secrets = new Secrets(secret => calls.push(`mask ${secret}`))
-    await publish(token, config, { core: fileCore(calls, output, false), secrets, env: {}, now: NOW })
+    await publish(token, publication, { core: fileCore(calls, output, false), secrets, env: {}, now: NOW })
     expect(calls.slice(0, 3)).toEqual([`mask ${TOKEN}`, 'mask c2lnbmF0dXJlLXNlZ21lbnQ', 'output token'])
   })
 
@@ -59,9 +55,9 @@ describe('publish', () => {
     writeFileSync(output, 'earlier=1\n')
     const secrets = new Secrets(() => {})
     const core = fileCore(calls, output, true)
-    await expect(publish(token, config, { core, secrets, env: { GITHUB_OUTPUT: output }, now: NOW })).rejects.toThrow(
-      'Could not hand the token to later steps: ENOSPC',
-    )
+    await expect(
+      publish(token, publication, { core, secrets, env: { GITHUB_OUTPUT: output }, now: NOW }),
+    ).rejects.toThrow('Could not hand the token to later steps: ENOSPC')
     expect(calls).toContain('output token') // the outputs were written before the env var failed...
     expect(readFileSync(output, 'utf8')).toBe('earlier=1\n') // ...and cut away again
   })

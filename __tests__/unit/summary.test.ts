@@ -4,8 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { formatDuration, writeSummary } from '../../src/publish/summary.ts'
-import type { Config } from '../../src/config.ts'
-import { ibm } from '../../src/providers/ibm/index.ts'
+import type { Publication } from '../../src/publish/publication.ts'
 
 let dir: string
 beforeAll(async () => {
@@ -15,15 +14,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const config: Config = {
-  provider: ibm,
-  credential: {
-    authType: 'trusted-profile',
-    getToken: () => Promise.reject(new Error('not used')),
-    describe: () => ({ rows: [] }),
-  },
-  settings: { envVar: 'KP_TOKEN', exportEnv: true, summary: true, timeoutSeconds: 60, maxAttempts: 3 },
-}
+const publication = (rows: Array<[string, string]>): Publication => ({
+  label: 'IBM Cloud IAM',
+  authType: 'trusted-profile',
+  facts: { rows },
+  settings: { envVar: 'KP_TOKEN', exportEnv: true, summary: true },
+})
 
 describe('job summary', () => {
   it('is one table of who and until when, with server text escaped, through core.summary', async () => {
@@ -34,12 +30,11 @@ describe('job summary', () => {
     await writeSummary(
       core.summary,
       {
-        config,
-        rows: [
+        ...publication([
           ['Identity', 'iam-<script>alert(1)</script>|x'],
           ['Account', 'acct'],
           ['Echo', 'a secret value echoed'],
-        ],
+        ]),
         expiresOn: '2026-11-24T13:00:00.000Z',
         expiresIn: 3599,
       },

@@ -1,9 +1,8 @@
+import { METADATA_ADDRESS } from '../addresses.ts'
 import { InputError } from '../errors.ts'
 
 const WITH_CREDENTIALS = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
-/** The link-local address of cloud metadata services, which answer plain http only on the host itself. */
-export const METADATA_ADDRESS = '169.254.169.254'
 
 /** Where plain http is accepted: nowhere, on loopback hosts, or also at the metadata address. */
 export type PlainHttp = 'never' | 'loopback' | 'loopback-and-metadata'

@@ -1,5 +1,6 @@
 import { HttpClient } from '@actions/http-client'
 import { ActionError } from '../errors.ts'
+import { jsonObject } from '../json.ts'
 import { safeText, type Redact } from '../log/safe-text.ts'
 import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy, type Transient } from './retry.ts'
 import { socketFixes } from './socket-fixes.ts'
@@ -214,21 +215,10 @@ function proxyRefused(status: number, host: string): ActionError {
 }
 
 function parseJsonObject({ status, body }: HttpResponse, service: string, redact: Redact): Record<string, unknown> {
-  let value: unknown
-  try {
-    value = JSON.parse(body)
-  } catch {
-    throw new ActionError(
-      `${service} answered ${status} with a body that is not JSON: "${safeText(body, redact, 200)}".`,
-      {
-        fix: 'check that the endpoint input points at the service itself, not at a proxy or login page.',
-      },
-    )
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ActionError(`${service} answered ${status} with JSON that is not an object.`, {
-      fix: 'check that the endpoint input points at the service itself.',
-    })
-  }
-  return value as Record<string, unknown>
+  const value = jsonObject(body)
+  if (value) return value
+  throw new ActionError(
+    `${service} answered ${status} with a body that is not JSON or not an object: "${safeText(body, redact, 200)}".`,
+    { fix: 'check that the endpoint input points at the service itself, not at a proxy or login page.' },
+  )
 }

@@ -1,6 +1,6 @@
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import { Agent as HttpAgent, type RequestOptions } from 'node:http'
-import { METADATA_ADDRESS } from '../inputs/urls.ts'
+import { METADATA_ADDRESS } from '../addresses.ts'
 
 /**
  * Three corrections to http-client's request options, applied before each request:

@@ -1,15 +1,16 @@
 import type * as actionsCore from '@actions/core'
-import type { Config } from '../config.ts'
 import { ActionError } from '../errors.ts'
 import { safeText } from '../log/safe-text.ts'
 import type { Secrets } from '../log/secrets.ts'
 import type { Token } from '../token.ts'
+import type { Publication } from './publication.ts'
 import { outputSavepoint } from './runner-files.ts'
 import { writeSummary } from './summary.ts'
 import { checkToken } from './token-checks.ts'
 
 export type PublishCore = Pick<typeof actionsCore, 'setOutput' | 'exportVariable' | 'info' | 'warning' | 'summary'>
 
+/** The runner as publishing sees it. */
 export interface PublishContext {
   core: PublishCore
   secrets: Secrets
@@ -18,15 +19,14 @@ export interface PublishContext {
 }
 
 /** Mask, check, then outputs, env var, one log line and the job summary. Shared by every provider. */
-export async function publish(token: Token, config: Config, ctx: PublishContext): Promise<void> {
+export async function publish(token: Token, publication: Publication, ctx: PublishContext): Promise<void> {
   const { core, secrets, now } = ctx
-  const { provider, credential, settings } = config
+  const { label, authType, facts, settings } = publication
   secrets.add(token.accessToken)
-  checkToken(token, provider.label, now)
+  checkToken(token, label, now)
 
   const expiresOn = new Date(token.expiresOnMs).toISOString()
   const expiresIn = Math.floor((token.expiresOnMs - now) / 1000)
-  const facts = credential.describe(token.accessToken)
   const savepoint = outputSavepoint(ctx.env)
   try {
     core.setOutput('token', token.accessToken)
@@ -45,12 +45,12 @@ export async function publish(token: Token, config: Config, ctx: PublishContext)
 
   const who = facts.subject ? ` for ${safeText(facts.subject, secrets.redact, 200)}` : ''
   core.info(
-    `Token from ${provider.label} (${credential.authType})${who}, expires ${expiresOn} (in ${Math.round(expiresIn / 60)} min)` +
+    `Token from ${label} (${authType})${who}, expires ${expiresOn} (in ${Math.round(expiresIn / 60)} min)` +
       (settings.exportEnv ? `; exported as $${settings.envVar}.` : '.'),
   )
   if (!settings.summary) return
   try {
-    await writeSummary(core.summary, { config, rows: facts.rows, expiresOn, expiresIn }, secrets.redact)
+    await writeSummary(core.summary, { ...publication, expiresOn, expiresIn }, secrets.redact)
   } catch (error) {
     core.warning(`Could not write the job summary: ${reason(error, secrets)}`)
   }

@@ -1,11 +1,9 @@
 import type * as actionsCore from '@actions/core'
-import type { Config } from '../config.ts'
 import { safeText, type Redact } from '../log/safe-text.ts'
+import type { Publication } from './publication.ts'
 
-export interface SummaryFacts {
-  config: Config
-  /** The provider's facts about the token, in order. */
-  rows: Array<[string, string]>
+/** What the summary shows: the publication and the expiry as published. */
+export interface SummaryFacts extends Publication {
   expiresOn: string
   expiresIn: number
 }
@@ -16,11 +14,11 @@ export async function writeSummary(
   facts: SummaryFacts,
   redact: Redact,
 ): Promise<void> {
-  const { provider, credential, settings } = facts.config
+  const { settings } = facts
   const rows: Array<[string, string]> = [
-    ['Provider', provider.label],
-    ['Auth type', credential.authType],
-    ...facts.rows,
+    ['Provider', facts.label],
+    ['Auth type', facts.authType],
+    ...facts.facts.rows,
     ['Expires on', `${facts.expiresOn} (in ${formatDuration(facts.expiresIn)})`],
     ['Environment variable', settings.exportEnv ? settings.envVar : '(not exported)'],
   ]

@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.ts'
+import { EMPTY_SECRET_NOTE, lookedAt } from '../../inputs/empty-secret.ts'
 import type { Inputs } from '../../inputs/reader.ts'
 import { DEFAULT_IAM_ENDPOINT, DEFAULT_METADATA_ENDPOINT, IBM_AUTH_TYPES, type IbmAuthType } from './inputs.ts'
 import {
@@ -70,9 +71,10 @@ function resolveAuthType(inputs: Inputs): IbmAuthType {
   if (profileGiven && keyGiven) return 'trusted-profile'
   if (keyGiven) return 'api-key'
   if (!profileGiven) {
+    const looked = lookedAt(['api-key', 'profile-id', 'profile-crn', 'profile-name'], ['IBMCLOUD_API_KEY'])
     throw new InputError(
       'api-key',
-      'is empty and no trusted profile is given, so there is nothing to authenticate with.',
+      `is empty, and so are the other IBM credentials it looked at (${looked}): there is nothing to authenticate with. ${EMPTY_SECRET_NOTE}`,
       'give api-key (a secret, or the IBMCLOUD_API_KEY environment variable) for auth-type api-key; add profile-id, profile-crn or profile-name to assume a trusted profile; or give profile-id / profile-name alone on a compute resource (IKS, OpenShift, Code Engine).',
     )
   }
@@ -91,7 +93,7 @@ function readApiKey(inputs: Inputs, authType: IbmAuthType): string {
   if (apiKey) return apiKey
   throw new InputError(
     'api-key',
-    `is required for auth-type ${authType}.`,
+    `is required for auth-type ${authType}, and it is empty (the IBMCLOUD_API_KEY environment variable too). ${EMPTY_SECRET_NOTE}`,
     'pass the IAM API key from a secret: api-key: ${{ secrets.IBMCLOUD_API_KEY }} (or set the IBMCLOUD_API_KEY environment variable).',
   )
 }

@@ -16,8 +16,25 @@ export function describeIbmToken(config: IbmConfig, accessToken: string): TokenF
       ['Identity', iamId],
       ['Subject', stringClaim(claims, 'sub')],
       ['Account', account],
-      ['Trusted profile', 'profile' in config ? describeProfile(config.profile) : undefined],
-      'iamEndpoint' in config ? ['IAM endpoint', config.iamEndpoint] : ['Metadata service', config.metadataEndpoint],
+      ...howHad(config),
     ]),
+  }
+}
+
+function howHad(config: IbmConfig): Array<[string, string | undefined]> {
+  switch (config.authType) {
+    case 'api-key':
+      return [['IAM endpoint', config.iamEndpoint]]
+    case 'trusted-profile':
+    case 'compute-resource':
+      return [
+        ['Trusted profile', describeProfile(config.profile)],
+        ['IAM endpoint', config.iamEndpoint],
+      ]
+    case 'vpc-instance':
+      return [
+        ['Trusted profile', describeProfile(config.profile)],
+        ['Metadata service', config.metadataEndpoint],
+      ]
   }
 }

@@ -1,5 +1,5 @@
 import type { InputSpec } from '../../inputs/reader.ts'
-import { METADATA_ADDRESS } from '../../inputs/urls.ts'
+import { METADATA_ADDRESS } from '../../addresses.ts'
 
 export const IBM_AUTH_TYPES = ['api-key', 'trusted-profile', 'compute-resource', 'vpc-instance'] as const
 export type IbmAuthType = (typeof IBM_AUTH_TYPES)[number]
