@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   getAzureToken: () => (/* binding */ getAzureToken)
 });
 
-// EXTERNAL MODULE: ./src/io/http.ts + 1 modules
-var http = __webpack_require__(4059);
+// EXTERNAL MODULE: ./src/io/http.ts + 2 modules
+var http = __webpack_require__(2531);
 // EXTERNAL MODULE: ./src/providers/azure/config.ts + 2 modules
 var azure_config = __webpack_require__(7769);
 // EXTERNAL MODULE: ./src/io/files.ts + 1 modules
@@ -51,14 +51,13 @@ class FederatedAssertion {
 }
 /**
  * workload-identity: the token file that AKS projects into the pod, read afresh for every
- * request (the kubelet rotates it), capped and within the deadline, masked before use.
+ * request (the kubelet rotates it), capped and within the deadline, masked by the file reader.
  */
 function tokenFileAssertion(path, ctx) {
     return new FederatedAssertion('The federated token (federated-token-file)', async () => {
         const token = await ctx.readFile(path, 'federated-token-file');
         if (!token)
             throw (0,files/* emptyFile */.sX)('federated-token-file', path);
-        ctx.mask(token);
         return token;
     });
 }
@@ -78,7 +77,7 @@ var safe_text = __webpack_require__(6729);
 /**
  * A GitHub OIDC token for `audience`, the protocol of `core.getIDToken`, but under the
  * action's own retry policy and deadline (getIDToken retries on its own, up to 10 times).
- * Masked before it is returned.
+ * Masked by the HTTP layer before it is returned.
  */
 async function fetchGitHubOidcToken(audience, ctx) {
     const url = ctx.env.ACTIONS_ID_TOKEN_REQUEST_URL;
@@ -94,6 +93,8 @@ async function fetchGitHubOidcToken(audience, ctx) {
         transport: ctx.transport,
         retry: ctx.retry,
         redact: ctx.redact,
+        mask: ctx.mask,
+        secretFields: ['value'],
         request: {
             method: 'GET',
             url: `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`,
@@ -109,7 +110,6 @@ async function fetchGitHubOidcToken(audience, ctx) {
             fix: 'retry the job; if it persists, check githubstatus.com.',
         });
     }
-    ctx.mask(token);
     return token;
 }
 /**

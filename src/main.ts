@@ -34,8 +34,8 @@ export interface RunDeps {
   now: Clock
   sleep: (ms: number) => Promise<void>
   random: () => number
-  /** Credential files, read within the deadline; the default caps them at 64 KiB. */
-  readFile: (deadline: Deadline) => ReadFile
+  /** Credential files, read within the deadline and masked; the default caps them at 64 KiB. */
+  readFile: (deadline: Deadline, mask: (secret: string) => void) => ReadFile
 }
 
 export function defaultDeps(): RunDeps {
@@ -101,7 +101,7 @@ function providerContext(config: Config, deps: RunDeps, secrets: Secrets, log: L
     redact: secrets.redact,
     debug: message => log.debug(message),
     env: deps.env,
-    readFile: deps.readFile(deadline),
+    readFile: deps.readFile(deadline, secret => secrets.add(secret)),
     now: deps.now,
   }
 }

@@ -166,6 +166,26 @@ describe('refresh tokens', () => {
   })
 })
 
+describe('masking in one place: the HTTP layer masks what the provider never names', () => {
+  it('a credential field IAM starts sending tomorrow is masked, nested or not', async () => {
+    const extra = { delegated_refresh_token: 'drt-0123456789abcdef', session: { id_token: 'idt-0123456789abcdef' } }
+    const novel = await startIbmIam({ apiKeys: { [API_KEY]: IDENTITY }, extraFields: extra })
+    try {
+      const run = await runAction({
+        inputs: { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': novel.url },
+        env: { RUNNER_DEBUG: '1' },
+      })
+      expect(run.code).toBe(0)
+      for (const secret of ['drt-0123456789abcdef', 'idt-0123456789abcdef']) {
+        expect(maskLine(run, secret)).toBeGreaterThan(0)
+        expect(leaks(run, [secret])).toEqual([])
+      }
+    } finally {
+      await novel.close()
+    }
+  })
+})
+
 describe('trusted-profile', () => {
   it.each([
     ['profile-id', { 'profile-id': PROFILE.id }, { profile_id: PROFILE.id }],

@@ -5,17 +5,15 @@ import { CR_TOKEN_PATHS, readComputeResourceToken } from '../../src/providers/ib
 /** A fake file system: path → contents; anything else does not exist. */
 function files(present: Record<string, string>) {
   const read: string[] = []
-  const masked: string[] = []
   const ctx = {
     readFile: async (path: string, input: string) => {
       read.push(path)
       if (!(path in present)) throw new FileError(input, path, 'missing', 'does not exist')
       return (present[path] ?? '').trim()
     },
-    mask: (secret: string) => void masked.push(secret),
     debug: () => {},
   }
-  return { ctx, read, masked }
+  return { ctx, read }
 }
 
 describe('compute resource token', () => {
@@ -27,12 +25,11 @@ describe('compute resource token', () => {
     ])
   })
 
-  it('takes the first standard path that exists and is not empty, and masks it', async () => {
+  it('takes the first standard path that exists and is not empty', async () => {
     const [, second, third] = CR_TOKEN_PATHS as [string, string, string]
-    const { ctx, read, masked } = files({ [second]: '\n', [third]: 'code-engine-token' })
+    const { ctx, read } = files({ [second]: '\n', [third]: 'code-engine-token' })
     await expect(readComputeResourceToken(undefined, ctx)).resolves.toBe('code-engine-token')
     expect(read).toEqual(CR_TOKEN_PATHS)
-    expect(masked).toEqual(['code-engine-token'])
   })
 
   it('stops at the first one found', async () => {

@@ -54,6 +54,7 @@ const call = (transport: Transport, overrides: Partial<Parameters<typeof request
     retry: retry(),
     refused,
     redact: text => text,
+    mask: () => {},
     ...overrides,
   })
 const econnreset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
@@ -62,6 +63,34 @@ describe('requestJson', () => {
   it('returns the parsed JSON object', async () => {
     const transport = fakeTransport([ok('{"access_token":"t"}')])
     await expect(call(transport)).resolves.toEqual({ access_token: 't' })
+  })
+
+  it('masks every credential field of the answer before returning it, nested ones and named ones too', async () => {
+    const masked: string[] = []
+    const body = {
+      access_token: 'a-token',
+      refresh_token: 'r-token',
+      id_token: 'i-token',
+      delegated_refresh_token: 'd-token',
+      token_type: 'Bearer',
+      expires_in: 3600,
+      nested: { client_secret: 's', list: [{ sessionToken: 'n-token' }], apiKey: 'k' },
+      value: 'oidc-jwt',
+      scope: 'ibm openid',
+    }
+    const answer = await call(fakeTransport([ok(JSON.stringify(body))]), {
+      mask: secret => void masked.push(secret),
+      secretFields: ['value'],
+    })
+    expect(answer).toEqual(body)
+    expect(masked.sort()).toEqual(['a-token', 'd-token', 'i-token', 'k', 'n-token', 'oidc-jwt', 'r-token', 's'])
+  })
+
+  it('leaves words the caller names as placeholders unmasked', async () => {
+    const masked: string[] = []
+    const body = '{"access_token":"a-token","refresh_token":"not_supported"}'
+    await call(fakeTransport([ok(body)]), { mask: secret => void masked.push(secret), placeholders: ['not_supported'] })
+    expect(masked).toEqual(['a-token'])
   })
 
   it('hands the last answer to the provider when retries run out', async () => {

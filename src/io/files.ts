@@ -11,11 +11,11 @@ export const MAX_FILE_BYTES = 64 * 1024
 export type ReadFile = (path: string, input: string) => Promise<string>
 
 /**
- * A credential file: at most MAX_FILE_BYTES, read within the deadline. A FIFO is read without
- * blocking a thread (a blocked open or read would keep the process from exiting), so one that
- * nobody writes ends at the deadline, not never.
+ * A credential file: at most MAX_FILE_BYTES, read within the deadline, its contents masked before
+ * anyone sees them. A FIFO is read without blocking a thread (a blocked open or read would keep
+ * the process from exiting), so one that nobody writes ends at the deadline, not never.
  */
-export function fileReader(deadline: Deadline): ReadFile {
+export function fileReader(deadline: Deadline, mask: (secret: string) => void): ReadFile {
   return async (path, input) => {
     const abort = new AbortController()
     const read = readLimited(path, input, abort.signal)
@@ -23,7 +23,9 @@ export function fileReader(deadline: Deadline): ReadFile {
       const text = await deadline.race(read, `Reading ${input} (${path})`, {
         fix: `point ${input} at the token file itself: a FIFO or device that nobody writes never ends.`,
       })
-      return text.trim()
+      const contents = text.trim()
+      mask(contents)
+      return contents
     } finally {
       abort.abort()
     }

@@ -1,6 +1,7 @@
 import { HttpClient } from '@actions/http-client'
 import { ActionError } from '../errors.ts'
 import { jsonObject } from '../json.ts'
+import { credentialValues } from '../log/credential-fields.ts'
 import { safeText, type Redact } from '../log/safe-text.ts'
 import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy, type Transient } from './retry.ts'
 import { socketFixes } from './socket-fixes.ts'
@@ -118,9 +119,15 @@ export interface JsonCall {
   unreachableFix?: string
   /** Turns a non-2xx answer into the provider's own error (its codes and fixes). */
   refused: (error: HttpStatusError) => ActionError
+  /** Registers a secret: every credential field of the answer is masked before the caller sees it. */
+  mask: (secret: string) => void
+  /** Fields that hold a credential under a plain name (GitHub's OIDC `value`). */
+  secretFields?: readonly string[]
+  /** Words a service puts in a credential field that are no credential (IAM's `not_supported`). */
+  placeholders?: readonly string[]
 }
 
-/** One JSON request under the shared retry policy and deadline. */
+/** One JSON request under the shared retry policy and deadline; its answer's credentials masked. */
 export async function requestJson(call: JsonCall): Promise<Record<string, unknown>> {
   const { service, request, transport, retry, refused, redact } = call
   const host = new URL(request.url).host
@@ -149,7 +156,11 @@ export async function requestJson(call: JsonCall): Promise<Record<string, unknow
     }
     throw error
   })
-  return parseJsonObject(response, service, redact)
+  const body = parseJsonObject(response, service, redact)
+  for (const secret of credentialValues(body, call.secretFields)) {
+    if (!call.placeholders?.includes(secret)) call.mask(secret)
+  }
+  return body
 }
 
 /**

@@ -64,6 +64,8 @@ export interface IbmIamOptions {
   ipv6?: boolean
   /** Answer with a real refresh token, as IAM does for clients that send basic auth `bx:bx`. */
   refreshTokens?: boolean
+  /** Fields added to every success answer, as a service that starts sending new ones would. */
+  extraFields?: Record<string, unknown>
   /** Seconds added to `expiration` only: it must win over `expires_in`. */
   expirationSkewSeconds?: number
 }
@@ -110,6 +112,7 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
         expires_in: lifetime,
         expiration: iat + lifetime + (options.expirationSkewSeconds ?? 0),
         scope: 'ibm openid',
+        ...options.extraFields,
       },
     }
   }

@@ -33,13 +33,12 @@ export class FederatedAssertion {
 
 /**
  * workload-identity: the token file that AKS projects into the pod, read afresh for every
- * request (the kubelet rotates it), capped and within the deadline, masked before use.
+ * request (the kubelet rotates it), capped and within the deadline, masked by the file reader.
  */
 export function tokenFileAssertion(path: string, ctx: ProviderContext): FederatedAssertion {
   return new FederatedAssertion('The federated token (federated-token-file)', async () => {
     const token = await ctx.readFile(path, 'federated-token-file')
     if (!token) throw emptyFile('federated-token-file', path)
-    ctx.mask(token)
     return token
   })
 }

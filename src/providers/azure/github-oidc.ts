@@ -8,7 +8,7 @@ import { FederatedAssertion } from './federated.ts'
 /**
  * A GitHub OIDC token for `audience`, the protocol of `core.getIDToken`, but under the
  * action's own retry policy and deadline (getIDToken retries on its own, up to 10 times).
- * Masked before it is returned.
+ * Masked by the HTTP layer before it is returned.
  */
 export async function fetchGitHubOidcToken(audience: string, ctx: ProviderContext): Promise<string> {
   const url = ctx.env.ACTIONS_ID_TOKEN_REQUEST_URL
@@ -24,6 +24,8 @@ export async function fetchGitHubOidcToken(audience: string, ctx: ProviderContex
     transport: ctx.transport,
     retry: ctx.retry,
     redact: ctx.redact,
+    mask: ctx.mask,
+    secretFields: ['value'],
     request: {
       method: 'GET',
       url: `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`,
@@ -43,7 +45,6 @@ export async function fetchGitHubOidcToken(audience: string, ctx: ProviderContex
       fix: 'retry the job; if it persists, check githubstatus.com.',
     })
   }
-  ctx.mask(token)
   return token
 }
 

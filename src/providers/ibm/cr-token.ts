@@ -9,10 +9,10 @@ export const CR_TOKEN_PATHS = [
   '/var/run/secrets/codeengine.cloud.ibm.com/compute-resource-token/token',
 ]
 
-/** The given file, or the first of IBM's standard paths that exists. Masked before it is returned. */
+/** The given file, or the first of IBM's standard paths that exists (masked by the file reader). */
 export async function readComputeResourceToken(
   file: string | undefined,
-  ctx: Pick<ProviderContext, 'readFile' | 'mask' | 'debug'>,
+  ctx: Pick<ProviderContext, 'readFile' | 'debug'>,
   standardPaths: readonly string[] = CR_TOKEN_PATHS,
 ): Promise<string> {
   for (const path of file ? [file] : standardPaths) {
@@ -25,7 +25,6 @@ export async function readComputeResourceToken(
     }
     if (!text && !file) continue
     if (!text) throw emptyFile('cr-token-file', path)
-    ctx.mask(text)
     ctx.debug(`Using the compute resource token from ${path}`)
     return text
   }

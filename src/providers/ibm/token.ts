@@ -41,6 +41,9 @@ async function grant(config: IamConfig, ctx: ProviderContext, form: Form, step: 
     transport: ctx.transport,
     retry: ctx.retry,
     redact: ctx.redact,
+    mask: ctx.mask,
+    // IAM answers refresh_token "not_supported" unless the client authenticates as `bx:bx`.
+    placeholders: ['not_supported'],
     request: {
       method: 'POST',
       url: `${config.iamEndpoint}/identity/token`,
@@ -55,8 +58,6 @@ async function grant(config: IamConfig, ctx: ProviderContext, form: Form, step: 
       fix: 'check that iam-endpoint is IBM Cloud IAM (e.g. https://iam.cloud.ibm.com or https://private.iam.cloud.ibm.com).',
     })
   }
-  ctx.mask(accessToken)
-  if (typeof body.refresh_token === 'string' && body.refresh_token !== 'not_supported') ctx.mask(body.refresh_token)
   return { accessToken, ...expiryOf(body, ctx.now(), IAM_EXPIRY) }
 }
 

@@ -44,7 +44,6 @@ export async function getVpcToken(config: VpcConfig, ctx: ProviderContext): Prom
     bearer: instanceToken,
   })
   const accessToken = stringField(iam, 'access_token', 'the IAM token')
-  ctx.mask(accessToken)
   return { accessToken, ...expiryOf(iam, ctx.now(), VPC_EXPIRY) }
 }
 
@@ -60,7 +59,6 @@ async function instanceIdentity(config: VpcConfig, ctx: ProviderContext) {
         body: JSON.stringify({ expires_in: INSTANCE_TOKEN_SECONDS }),
       })
       const instanceToken = stringField(identity, 'access_token', 'the instance identity token')
-      ctx.mask(instanceToken)
       if (tried.length > 0) ctx.debug(`The metadata service serves VPC Identity API ${generation.version} only.`)
       return { generation, instanceToken }
     } catch (error) {
@@ -100,6 +98,7 @@ function vpcCall(config: VpcConfig, ctx: ProviderContext, request: VpcRequest) {
     transport: ctx.transport,
     retry: ctx.retry,
     redact: ctx.redact,
+    mask: ctx.mask,
     request: {
       method: request.method,
       url: `${config.metadataEndpoint}${request.path}?version=${request.version}`,
