@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   getAzureToken: () => (/* binding */ getAzureToken)
 });
 
-// EXTERNAL MODULE: ./src/io/http.ts + 2 modules
-var http = __webpack_require__(2531);
+// EXTERNAL MODULE: ./src/io/http.ts + 1 modules
+var http = __webpack_require__(4059);
 // EXTERNAL MODULE: ./src/providers/azure/config.ts + 2 modules
 var azure_config = __webpack_require__(7769);
 // EXTERNAL MODULE: ./src/io/files.ts + 1 modules

@@ -4,6 +4,7 @@ import { maskUrlCredentials } from './inputs/urls.ts'
 import { PROVIDERS } from './providers/index.ts'
 import type { Credential, Provider } from './providers/provider.ts'
 
+/** The run as the inputs describe it: which provider, its credential, and the shared settings. */
 export interface Config {
   provider: Provider
   credential: Credential

@@ -13,6 +13,7 @@ export function jwtSignature(token: string): string | undefined {
   return parts.length === 3 && parts[2] ? parts[2] : undefined
 }
 
+/** A claim as a string (numbers too), by dotted path such as 'account.bss'; undefined when absent. */
 export function stringClaim(claims: Record<string, unknown> | undefined, path: string): string | undefined {
   let value: unknown = claims
   for (const key of path.split('.')) {

@@ -12,6 +12,7 @@ import type { ProviderContext } from './providers/provider.ts'
 import { publish } from './publish/publish.ts'
 import { checkRunnerFiles } from './publish/runner-files.ts'
 
+/** The parts of @actions/core a run uses: tests pass their own. */
 export type Core = Pick<
   typeof actionsCore,
   | 'getInput'
@@ -38,7 +39,7 @@ export interface RunDeps {
   readFile: (deadline: Deadline, mask: (secret: string) => void) => ReadFile
 }
 
-export function defaultDeps(): RunDeps {
+function defaultDeps(): RunDeps {
   return {
     core: actionsCore,
     env: process.env,

@@ -10,17 +10,7 @@ export interface RunSettings {
   maxAttempts: number
 }
 
-/** The inputs that are not a provider's, with action.yml's defaults. */
-export const COMMON_INPUTS = [
-  'provider',
-  'auth-type',
-  'env-var',
-  'export-env',
-  'summary',
-  'timeout-seconds',
-  'max-attempts',
-] as const
-
+/** The shared inputs (env-var, export-env, summary, timeout-seconds, max-attempts), checked. */
 export function readSettings(inputs: Inputs): RunSettings {
   const exportEnv = inputs.boolean('export-env', true)
   return {

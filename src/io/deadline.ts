@@ -1,5 +1,6 @@
 import { ActionError } from '../errors.ts'
 
+/** Now, in epoch milliseconds: Date.now, or a test clock. */
 export type Clock = () => number
 
 /** The `timeout-seconds` budget for the whole token fetch, retries included. */

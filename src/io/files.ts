@@ -5,7 +5,7 @@ import type { Deadline } from './deadline.ts'
 import { ActionError } from '../errors.ts'
 
 /** Token files are a few KiB; anything larger is the wrong file, and would end up in a request. */
-export const MAX_FILE_BYTES = 64 * 1024
+const MAX_FILE_BYTES = 64 * 1024
 
 /** Reads a file that holds a credential, trimmed. Named by `input` in every error. */
 export type ReadFile = (path: string, input: string) => Promise<string>
@@ -95,6 +95,7 @@ function tooBig(input: string, path: string): FileError {
   return new FileError(input, path, 'too-big', `is larger than ${MAX_FILE_BYTES / 1024} KiB, so it is not a token file`)
 }
 
+/** The error for a credential file that holds nothing but white space. */
 export function emptyFile(input: string, path: string): FileError {
   return new FileError(input, path, 'empty', 'is empty')
 }

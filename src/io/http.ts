@@ -9,6 +9,7 @@ import { socketFixes } from './socket-fixes.ts'
 /** Sent with every request (@azure/identity appends its own after it). */
 export const USER_AGENT = 'get-token-action/1'
 
+/** One request as the transport sends it. */
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT'
   url: string
@@ -17,6 +18,7 @@ export interface HttpRequest {
   body?: string
 }
 
+/** One answer, body capped at 1 MiB. */
 export interface HttpResponse {
   status: number
   headers: Record<string, string | undefined>
@@ -106,7 +108,7 @@ class NetworkError extends Error implements Transient {
 /** TLS failures: a retry cannot fix them. */
 export const TLS_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/
 
-export interface JsonCall {
+interface JsonCall {
   /** Who answers, for messages: "IBM Cloud IAM", "GitHub's OIDC token endpoint". */
   service: string
   /** The input that names the endpoint, for the fix of a redirect: "iam-endpoint". */
@@ -178,12 +180,12 @@ export function redirected(
   )
 }
 
-export function redirectFix(endpointInput: string): string {
+function redirectFix(endpointInput: string): string {
   return `check ${endpointInput}: give the service's own URL, not one that forwards; if a proxy or firewall between the runner and the service redirects to a login page, let the runner through it (HTTPS_PROXY, NO_PROXY).`
 }
 
 /** Where a redirect points, scheme, host and port only: a path or query may carry anything. */
-export function originOf(location: string | undefined, base: string): string {
+function originOf(location: string | undefined, base: string): string {
   if (!location) return 'nowhere (no Location header)'
   try {
     const { origin } = new URL(location, base)

@@ -23,7 +23,7 @@ export function isTransientStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500
 }
 
-export function isTransient(error: unknown): error is Error & Transient {
+function isTransient(error: unknown): error is Error & Transient {
   return error instanceof Error && (error as Partial<Transient>).transient === true
 }
 
@@ -45,6 +45,7 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
+/** Runs `attempt` until it succeeds, fails for good, runs out of attempts or would pass the deadline. */
 export async function withRetry<T>(attempt: (n: number) => Promise<T>, policy: RetryPolicy): Promise<T> {
   for (let n = 1; ; n++) {
     try {
@@ -60,4 +61,5 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, policy: R
   }
 }
 
+/** The sleep of a real run; tests pass one that returns at once. */
 export const realSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))

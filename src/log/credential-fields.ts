@@ -1,9 +1,12 @@
 /**
- * A field whose name marks a credential: access_token, refresh_token, id_token,
- * delegated_refresh_token, client_secret, apikey, password, accessToken (az's JSON), ...
- * `token_type` and `expires_in` end otherwise.
+ * A field name that marks a credential: access_token, refresh_token, id_token,
+ * delegated_refresh_token, cr_token, client_secret, client_assertion, apikey, password,
+ * accessToken (az's JSON), ... (`token_type` and `expires_in` end otherwise). A regular
+ * expression source, for parsed answers here and for fields in printed text (safeText).
  */
-const CREDENTIAL_FIELD = /(token|secret|password|passwd|api_?key|assertion|credential|private_?key)s?$/i
+export const CREDENTIAL_NAME =
+  '[A-Za-z0-9_-]*?(?:token|secret|password|passwd|api_?key|assertion|credential|private_?key)s?'
+const CREDENTIAL_FIELD = new RegExp(`^${CREDENTIAL_NAME}$`, 'i')
 const MAX_DEPTH = 6
 
 /**

@@ -55,7 +55,7 @@ function allForms(secrets: string[]): string[] {
 }
 
 /** The forms a secret takes on the wire and in the bodies that echo it. */
-export function encodings(secret: string): string[] {
+function encodings(secret: string): string[] {
   const uri = encodeURIComponent(secret)
   const form = formEncoded(secret)
   const forms = [

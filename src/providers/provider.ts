@@ -23,7 +23,7 @@ export interface Provider {
 }
 
 /** What a provider folder defines: its configuration per auth type, and what it does with one. */
-export interface ProviderParts<C extends { authType: string }> {
+interface ProviderParts<C extends { authType: string }> {
   name: string
   label: string
   authTypes: readonly C['authType'][]

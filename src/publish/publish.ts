@@ -8,10 +8,11 @@ import { outputSavepoint } from './runner-files.ts'
 import { writeSummary } from './summary.ts'
 import { checkToken } from './token-checks.ts'
 
+/** The parts of @actions/core publishing uses. */
 export type PublishCore = Pick<typeof actionsCore, 'setOutput' | 'exportVariable' | 'info' | 'warning' | 'summary'>
 
 /** The runner as publishing sees it. */
-export interface PublishContext {
+interface PublishContext {
   core: PublishCore
   secrets: Secrets
   env: Record<string, string | undefined>

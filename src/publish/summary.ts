@@ -3,7 +3,7 @@ import { safeText, type Redact } from '../log/safe-text.ts'
 import type { Publication } from './publication.ts'
 
 /** What the summary shows: the publication and the expiry as published. */
-export interface SummaryFacts extends Publication {
+interface SummaryFacts extends Publication {
   expiresOn: string
   expiresIn: number
 }
@@ -34,12 +34,13 @@ export async function writeSummary(
     .write()
 }
 
+/** '42 s', '60 min', '5 h 7 min'. */
 export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${seconds} s`
   const minutes = Math.round(seconds / 60)
   return minutes < 120 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"'|`]/g, char => `&#${char.charCodeAt(0)};`)
 }

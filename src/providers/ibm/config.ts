@@ -25,6 +25,7 @@ export type IbmConfig =
   /** The instance's metadata service issues the IAM token itself: no IAM endpoint. */
   | { authType: 'vpc-instance'; metadataEndpoint: string; profile: VpcProfileRef }
 
+/** Reads and checks the IBM inputs before any request: one configuration per auth type. */
 export function readIbmConfig(inputs: Inputs): IbmConfig {
   const authType = resolveAuthType(inputs)
   // Properties are read in the order written: the first problem is the one reported.

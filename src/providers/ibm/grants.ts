@@ -3,6 +3,7 @@ import type { ComputeProfileRef, ProfileRef } from './profile.ts'
 /** The form bodies of IBM IAM's `POST /identity/token` grants. */
 export type Form = Record<string, string>
 
+/** The API key grant. */
 export function apiKeyGrant(apiKey: string): Form {
   return { grant_type: 'urn:ibm:params:oauth:grant-type:apikey', apikey: apiKey, response_type: 'cloud_iam' }
 }

@@ -1,10 +1,16 @@
 import type { InputSpec } from '../../inputs/reader.ts'
 import { METADATA_ADDRESS } from '../../addresses.ts'
 
+/** IBM auth types, in the order `auth-type` lists them. */
 export const IBM_AUTH_TYPES = ['api-key', 'trusted-profile', 'compute-resource', 'vpc-instance'] as const
+
+/** One of IBM_AUTH_TYPES. */
 export type IbmAuthType = (typeof IBM_AUTH_TYPES)[number]
 
+/** action.yml's default iam-endpoint. */
 export const DEFAULT_IAM_ENDPOINT = 'https://iam.cloud.ibm.com'
+
+/** action.yml's default metadata-endpoint. */
 export const DEFAULT_METADATA_ENDPOINT = `http://${METADATA_ADDRESS}`
 
 /** IBM's inputs as action.yml declares them (the README's input table says the same). */

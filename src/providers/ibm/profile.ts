@@ -54,6 +54,7 @@ export function readVpcProfile(inputs: Inputs): VpcProfileRef {
   return { kind: 'linked' }
 }
 
+/** How messages and the summary name a profile: 'profile-id Profile-…'. */
 export function describeProfile(profile: ProfileRef | ComputeProfileRef | VpcProfileRef): string {
   if (profile.kind === 'linked') return 'the profile linked to the instance'
   if (profile.kind === 'id') return `profile-id ${profile.id}`
