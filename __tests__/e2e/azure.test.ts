@@ -455,17 +455,17 @@ describe('Entra ID as it really answers: every form of error body gives the same
     ['pretty-printed', { pretty: true }],
     ['pretty-printed, \\r\\n and \\/ together', { pretty: true, separator: '\r\n', escapedSlashes: true }],
   ]
-  /** The description without the trace, correlation and timestamp parts (the emulator's 7000215 text). */
-  const description = `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${CLIENT_ID}'.`
+  /** The description without the trace, correlation and timestamp parts (the emulator's 7000222 text, with its links). */
+  const description = `AADSTS7000222: The provided client secret keys for app '${CLIENT_ID}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`
 
   test.each(forms)('%s: the code, the message alone, the correlation id and the fix', async (_, style) => {
     entra.errorStyle = style
-    const run = await azure({ 'client-secret': 'not-the-secret-value-123' })
-    const error = expectFailure(run, 'AADSTS7000215')
+    const run = await azure({ 'client-secret': EXPIRED_SECRET })
+    const error = expectFailure(run, 'AADSTS7000222')
     const [message, correlation, fix, ...rest] = error.split('\n')
     expect(message).toBe(`Entra ID refused the token request (client-secret): ${description}`)
     expect(correlation).toMatch(/^Correlation ID: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
-    expect(fix).toMatch(/^Fix: client-secret is wrong: pass the secret's Value/)
+    expect(fix).toMatch(/^Fix: the client secret has expired: create a new one/)
     expect(rest).toEqual([])
     expect(error).not.toMatch(/Trace ID|Timestamp|\\\/|\r/)
   })
