@@ -20,13 +20,21 @@ export interface ForwardProxy {
   close(): Promise<void>
 }
 
+export interface ForwardProxyOptions {
+  credentials?: string
+  /** Tunnels every CONNECT to this loopback port, whatever host was asked for: a proxy that inspects TLS. */
+  divertTo?: number
+  /** Resets every connection as soon as its CONNECT arrives: a proxy or firewall that cuts the line. */
+  reset?: boolean
+}
+
 /**
  * A forward proxy on loopback: CONNECT tunnels for https, absolute-URI forwarding for http.
  * Names under PROXIED_DOMAIN (and localhost) go to 127.0.0.1; anything else is refused with 502,
  * so no test traffic can leave the machine. With `credentials` ('user:password') it answers 407
  * to requests without the matching Proxy-Authorization.
  */
-export async function startForwardProxy(options: { credentials?: string } = {}): Promise<ForwardProxy> {
+export async function startForwardProxy(options: ForwardProxyOptions = {}): Promise<ForwardProxy> {
   const requests: ProxyRequest[] = []
   const sockets = new Set<Socket>()
   const expected = options.credentials ? `Basic ${Buffer.from(options.credentials).toString('base64')}` : undefined
@@ -74,13 +82,17 @@ export async function startForwardProxy(options: { credentials?: string } = {}):
       client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\n\r\n')
       return
     }
+    if (options.reset) {
+      client.resetAndDestroy()
+      return
+    }
     const [name = '', port = '443'] = (req.url ?? '').split(/:(?=\d+$)/)
-    const host = loopbackFor(name)
+    const host = options.divertTo ? '127.0.0.1' : loopbackFor(name)
     if (!host) {
       client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
       return
     }
-    const upstream = connect(Number(port), host, () => {
+    const upstream = connect(options.divertTo ?? Number(port), host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
       upstream.write(head)
       upstream.pipe(client)

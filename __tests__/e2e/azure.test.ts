@@ -15,9 +15,12 @@ import {
   EXPIRED_SECRET,
   TENANT_ID,
   defaultApp,
+  expectedSubjectFault,
   fixture,
   startEntraId,
+  transientError,
   type EntraEmulator,
+  type ErrorStyle,
 } from '../../test-support/emulators/entra-id.ts'
 import {
   DEFAULT_SUBJECT,
@@ -27,10 +30,13 @@ import {
 } from '../../test-support/emulators/github-oidc.ts'
 import { serviceAccountIssuer } from '../../test-support/emulators/kubernetes.ts'
 import {
+  OTHER_USER_ASSIGNED,
   SYSTEM_PRINCIPAL_ID,
   USER_ASSIGNED,
   USER_ASSIGNED_CLIENT_ID,
+  startImds,
   startManagedIdentity,
+  type ImdsEmulator,
   type ManagedIdentityEmulator,
 } from '../../test-support/emulators/managed-identity.ts'
 import { unsignedJwt } from '../../test-support/emulators/server.ts'
@@ -50,10 +56,14 @@ const KEY_PASSWORD = 'correct-horse-battery'
 let entra: EntraEmulator
 let github: GitHubOidcEmulator
 let msi: ManagedIdentityEmulator
+/** A VM with two user-assigned identities and no system-assigned one. */
+let imds: ImdsEmulator
 let tmp: string
 /** The AKS cluster of the workload identity tests: its issuer is trusted by the default app for one service account. */
 const aks = serviceAccountIssuer()
 const RUNNER_SERVICE_ACCOUNT = { namespace: 'arc-runners', serviceAccount: 'arc-runner' }
+/** Registered on the app with capitals that Kubernetes never writes: a case-only mismatch. */
+const DEPLOYER_SERVICE_ACCOUNT = { namespace: 'arc-runners', serviceAccount: 'arc-deployer' }
 
 beforeAll(async () => {
   github = await startGitHubOidc()
@@ -61,6 +71,11 @@ beforeAll(async () => {
   app.federatedCredentials?.push({
     issuer: aks.issuer,
     subject: `system:serviceaccount:${RUNNER_SERVICE_ACCOUNT.namespace}:${RUNNER_SERVICE_ACCOUNT.serviceAccount}`,
+    audience: 'api://AzureADTokenExchange',
+  })
+  app.federatedCredentials?.push({
+    issuer: aks.issuer,
+    subject: `system:serviceaccount:${DEPLOYER_SERVICE_ACCOUNT.namespace}:Arc-Deployer`,
     audience: 'api://AzureADTokenExchange',
   })
   entra = await startEntraId({
@@ -79,17 +94,20 @@ beforeAll(async () => {
     resources: [RESOURCE, 'https://x/'],
   })
   msi = await startManagedIdentity()
+  imds = await startImds({ systemAssigned: false, userAssigned: [USER_ASSIGNED, OTHER_USER_ASSIGNED] })
   tmp = await mkdtemp(join(tmpdir(), 'get-token-azure-'))
 })
 
 afterAll(async () => {
-  await Promise.all([entra?.close(), github?.close(), msi?.close()])
+  await Promise.all([entra?.close(), github?.close(), msi?.close(), imds?.close()])
   await rm(tmp, { recursive: true, force: true })
 })
 
 beforeEach(() => {
-  for (const emulator of [entra, github, msi]) emulator.requests.length = 0
+  for (const emulator of [entra, github, msi, imds]) emulator.requests.length = 0
   entra.clearTokenFaults()
+  entra.errorStyle = {}
+  msi.options.expiresOnFormat = undefined
   github.options.subject = undefined
   github.options.clockSkewSeconds = undefined
 })
@@ -110,6 +128,7 @@ function allSecrets(extra: string[] = []): string[] {
     ...entra.issued,
     ...github.issued,
     ...msi.issued,
+    ...imds.issued,
     github.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
     ...extra,
   ]
@@ -320,6 +339,9 @@ describe('oidc', () => {
   })
 })
 
+/** GitHub's immutable subject format (owner and repository ids), as Entra would name it in AADSTS7002137. */
+const EXPECTED_SUBJECT = 'repo:octo-org@1234/octo-repo@5678:ref:refs/heads/main'
+
 describe('federation errors name the code, print iss/sub/aud of the GitHub token, never the token', () => {
   const federation: Array<[string, string, () => void, Record<string, string>]> = [
     ['no federated credential at all', 'AADSTS70021', () => undefined, { 'client-id': NO_FEDERATION_APP }],
@@ -333,6 +355,20 @@ describe('federation errors name the code, print iss/sub/aud of the GitHub token
       {},
     ],
     ['audience', 'AADSTS700212', () => undefined, { 'oidc-audience': 'api://SomethingElse' }],
+    [
+      'subject in other letter case',
+      'AADSTS7002138',
+      () => {
+        github.options.subject = DEFAULT_SUBJECT.replace('octo-org/octo-repo', 'Octo-Org/Octo-Repo')
+      },
+      {},
+    ],
+    [
+      'subject, Entra naming the one it expects (HTTP 401)',
+      'AADSTS7002137',
+      () => entra.failToken(expectedSubjectFault(EXPECTED_SUBJECT)),
+      {},
+    ],
   ]
   test.each(federation)('%s → %s', async (_name, code, arrange, inputs) => {
     arrange()
@@ -347,6 +383,24 @@ describe('federation errors name the code, print iss/sub/aud of the GitHub token
     const signature = sent.split('.')[2] ?? sent
     expect(run.lines.filter(line => line.includes(signature) && !line.startsWith('::add-mask::'))).toEqual([])
     expect(entra.tokenRequests()).toHaveLength(1)
+  })
+
+  test('AADSTS7002138 says that the subject differs only in letter case, and shows it', async () => {
+    const sub = DEFAULT_SUBJECT.replace('octo-org', 'Octo-Org')
+    github.options.subject = sub
+    const run = await azure({ 'auth-type': 'oidc' }, github.env)
+    const error = expectFailure(run, 'AADSTS7002138')
+    expect(error).toContain(`sub=${sub} `)
+    expect(error).toMatch(/\nFix: the federated credential's subject differs from the token's sub only in letter case/)
+  })
+
+  test('AADSTS7002137 shows the subject Entra expects next to the one the token has', async () => {
+    entra.failToken(expectedSubjectFault(EXPECTED_SUBJECT))
+    const run = await azure({ 'auth-type': 'oidc' }, github.env)
+    const error = expectFailure(run, 'AADSTS7002137')
+    expect(error).toContain(`Please make sure the federated identity credential Subject is '${EXPECTED_SUBJECT}'.`)
+    expect(error).toContain(`sub=${DEFAULT_SUBJECT} `)
+    expect(error).toMatch(/\nFix: .*set the federated credential's subject to exactly that/)
   })
 
   test('an expired GitHub token → AADSTS700024 (one POST, no retry)', async () => {
@@ -390,6 +444,64 @@ describe('AADSTS errors: exit 1, one ::error:: line with the code and a fix, one
     const error = expectFailure(run, 'AADSTS90002')
     expect(error).toMatch(/tenant-id/)
     expect(entra.tokenRequests()).toHaveLength(0)
+  })
+})
+
+describe('Entra ID as it really answers: every form of error body gives the same clean error', () => {
+  const forms: Array<[string, ErrorStyle]> = [
+    ['one line, parts separated by spaces', { separator: ' ' }],
+    ['parts separated by \\r\\n', { separator: '\r\n' }],
+    ['slashes escaped as \\/', { escapedSlashes: true }],
+    ['pretty-printed', { pretty: true }],
+    ['pretty-printed, \\r\\n and \\/ together', { pretty: true, separator: '\r\n', escapedSlashes: true }],
+  ]
+  /** The description without the trace, correlation and timestamp parts (the emulator's 7000222 text, with its links). */
+  const description = `AADSTS7000222: The provided client secret keys for app '${CLIENT_ID}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`
+
+  test.each(forms)('%s: the code, the message alone, the correlation id and the fix', async (_, style) => {
+    entra.errorStyle = style
+    const run = await azure({ 'client-secret': EXPIRED_SECRET })
+    const error = expectFailure(run, 'AADSTS7000222')
+    const [message, correlation, fix, ...rest] = error.split('\n')
+    expect(message).toBe(`Entra ID refused the token request (client-secret): ${description}`)
+    expect(correlation).toMatch(/^Correlation ID: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+    expect(fix).toMatch(/^Fix: the client secret has expired: create a new one/)
+    expect(rest).toEqual([])
+    expect(error).not.toMatch(/Trace ID|Timestamp|\\\/|\r/)
+  })
+
+  test.each(forms)('%s: AADSTS90002 from the discovery document reads the same', async (_, style) => {
+    entra.errorStyle = style
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'tenant-id': 'contoso.onmicrosoft.com' })
+    const error = expectFailure(run, 'AADSTS90002')
+    expect(error.split('\n')[0]).toBe(
+      "Entra ID refused the token request (client-secret): AADSTS90002: Tenant 'contoso.onmicrosoft.com' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.",
+    )
+    expect(error).not.toMatch(/Trace ID|Timestamp|\\\/|\r/)
+  })
+
+  test('AADSTS90033 as 503 temporarily_unavailable (\\r\\n form) is retried like any 503, then succeeds', async () => {
+    entra.errorStyle = { separator: '\r\n' }
+    entra.failToken(transientError(), transientError())
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '3' })
+    expectSuccess(run)
+    expect(entra.tokenRequests()).toHaveLength(3)
+    expect(run.lines.filter(line => line.startsWith('Retrying in'))).toEqual([
+      expect.stringMatching(/\(attempt 2 of 3\): HTTP 503$/),
+      expect.stringMatching(/\(attempt 3 of 3\): HTTP 503$/),
+    ])
+  })
+
+  test('AADSTS90033 on every attempt: one error with the code, the message and the transient fix', async () => {
+    entra.errorStyle = { separator: '\r\n', pretty: true }
+    entra.failToken(transientError(), transientError())
+    const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '2' })
+    const error = expectFailure(run, 'AADSTS90033')
+    expect(error.split('\n')[0]).toBe(
+      'Entra ID refused the token request (client-secret): AADSTS90033: A transient error has occurred. Please try again.',
+    )
+    expect(error).toMatch(/\nFix: Entra ID had a transient problem: re-run the job/)
+    expect(entra.tokenRequests()).toHaveLength(2)
   })
 })
 
@@ -535,6 +647,12 @@ describe('workload-identity (the AKS cluster issuer, its token in a file)', () =
       () => aks.token({ namespace: 'arc-runners', serviceAccount: 'default' }),
       /system:serviceaccount:<namespace>:<service account>/,
     ],
+    [
+      'subject in other letter case',
+      'AADSTS7002138',
+      () => aks.token(DEPLOYER_SERVICE_ACCOUNT),
+      /only in letter case .*Kubernetes namespace and service account names are lower case/,
+    ],
   ])(
     "another %s → %s with the file token's iss/sub/aud and a cluster hint, never the token",
     async (_, code, make, hint) => {
@@ -649,6 +767,61 @@ describe('managed-identity (App Service endpoint on loopback)', () => {
     const run = await managed({ 'client-id': UNKNOWN_APP })
     const error = expectFailure(run, /managed/i)
     expect(error).toMatch(/No User Assigned|identity/)
+  })
+})
+
+describe('managed-identity, answers that need a fix', () => {
+  const managed = (inputs: Record<string, string>, env: Record<string, string>) =>
+    runAction({
+      inputs: { provider: 'azure', 'auth-type': 'managed-identity', resource: RESOURCE, ...inputs },
+      env,
+    })
+
+  test('IMDS, several user-assigned identities and none chosen: the fix names the three inputs', async () => {
+    const run = await managed({}, imds.env)
+    const error = expectFailure(run, /Multiple user assigned identities exist/)
+    expect(error.split('\n')[0]).toBe(
+      'The managed identity endpoint refused the token request: invalid_request: Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request',
+    )
+    expect(error).toMatch(
+      /\nFix: the machine has several user-assigned identities and none was chosen: .*client-id, identity-object-id or identity-resource-id/,
+    )
+    expect(imds.requests).toHaveLength(1)
+    const request = imds.requests[0]
+    expect(request?.headers.metadata).toBe('true')
+    expect([...(request?.query.keys() ?? [])].sort()).toEqual(['api-version', 'resource'])
+    expect(request?.query.get('api-version')).toBe('2018-02-01')
+  })
+
+  test.each([
+    ['client-id', OTHER_USER_ASSIGNED.clientId, 'client_id'],
+    ['identity-resource-id', OTHER_USER_ASSIGNED.resourceId, 'msi_res_id'],
+  ])('IMDS, one of them chosen by %s: a token for it (%s as %s)', async (input, value, parameter) => {
+    const run = await managed({ [input]: value }, imds.env)
+    expectSuccess(run)
+    expect(imds.requests[0]?.query.get(parameter)).toBe(value)
+    expect(run.outputs['principal-id']).toBe(OTHER_USER_ASSIGNED.objectId)
+  })
+
+  test('IMDS, an identity the VM does not have: Identity not found, and a fix about the assigned identities', async () => {
+    const run = await managed({ 'client-id': UNKNOWN_APP }, imds.env)
+    const error = expectFailure(run, /Identity not found/)
+    expect(error.split('\n')[0]).toBe(
+      'The managed identity endpoint refused the token request: invalid_request: Identity not found',
+    )
+    expect(error).toMatch(/\nFix: no managed identity with this id is assigned to the machine/)
+  })
+
+  test("App Service's date-string expires_on: an error naming the field, no token published", async () => {
+    msi.options.expiresOnFormat = 'date-string'
+    const run = await managed({}, msi.env)
+    const error = expectFailure(run, /expires_on "\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d [AP]M \+00:00"/)
+    expect(error).toMatch(/an expiry get-token cannot read; the token was not published\./)
+    expect(error).toMatch(/\nFix: get-token reads expires_on as seconds since 1970/)
+    expect(error).not.toMatch(/already expired|clock/)
+    expect(run.outputs).toEqual({})
+    expect(run.exported).toEqual({})
+    expect(msi.requests).toHaveLength(1)
   })
 })
 

@@ -13,8 +13,10 @@ import {
   TENANT_ID,
   entraErrorBody,
   startEntraId,
+  transientError,
   type EntraEmulator,
 } from '../../test-support/emulators/entra-id.ts'
+import { startManagedIdentity } from '../../test-support/emulators/managed-identity.ts'
 import { iamErrorBody, startIbmIam, type IbmIamEmulator } from '../../test-support/emulators/ibm-iam.ts'
 import { startServer, unsignedJwt, type Emulator } from '../../test-support/emulators/server.ts'
 import { errorLines, leaks, strayCommands } from '../../test-support/leaks.ts'
@@ -190,10 +192,7 @@ describe('TLS', () => {
 })
 
 describe("retries through @azure/identity (the action's max-attempts is the only policy)", () => {
-  const unavailable = () => ({
-    status: 503,
-    json: entraErrorBody('temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.'),
-  })
+  const unavailable = transientError
 
   test('503, 503, then 200 with max-attempts 3 → success after exactly 3 POSTs', async () => {
     entra.failToken(unavailable(), unavailable())
@@ -508,6 +507,16 @@ describe('a token is published only if it is a valid bearer token with a sane ex
     ],
     ['an absurd expires_in', { access_token: unsignedJwt({ oid: 'x' }), expires_in: 1e20 }, /expires_in/],
     ['an expires_in in the past', { access_token: unsignedJwt({ oid: 'x' }), expires_in: -60 }, /expires_in/],
+    [
+      'an expires_in that is not a number',
+      { access_token: unsignedJwt({ oid: 'x' }), expires_in: 'soon' },
+      /^Entra ID answered with a token but expires_in "soon", an expiry get-token cannot read; the token was not published\.\nFix: Entra ID writes expires_in as seconds/,
+    ],
+    [
+      'no expires_in',
+      { access_token: unsignedJwt({ oid: 'x' }) },
+      /^Entra ID answered with a token but no expires_in, an expiry get-token cannot read/,
+    ],
   ])('Entra: %s', async (_, json, message) => {
     entra.failToken({ status: 200, json: { token_type: 'Bearer', ...json } })
     const run = await azure()
@@ -535,6 +544,106 @@ describe('redirects are never followed to another origin', () => {
     )
     expect(error).toMatch(/Fix: check authority-host/)
     expect(elsewhere.requests).toHaveLength(0)
+  })
+})
+
+describe('a network failure on the default clouds names the host and the code, and points at the proxy', () => {
+  // No authority-host: the action addresses login.microsoftonline.com (or .us), but HTTPS_PROXY is
+  // always a loopback proxy that refuses, resets or inspects, so nothing leaves 127.0.0.1.
+  const REFUSING_PROXY = 'http://127.0.0.1:9'
+  let resetting: ForwardProxy
+  let inspecting: ForwardProxy
+  beforeAll(async () => {
+    resetting = await startForwardProxy({ reset: true })
+    inspecting = await startForwardProxy({ divertTo: entra.port })
+  })
+  afterAll(async () => {
+    await Promise.all([resetting.close(), inspecting.close()])
+  })
+  const defaultCloud = (env: Record<string, string>, inputs: Record<string, string> = {}) =>
+    runAction({
+      inputs: {
+        provider: 'azure',
+        'tenant-id': TENANT_ID,
+        'client-id': CLIENT_ID,
+        'client-secret': CLIENT_SECRET,
+        resource: RESOURCE,
+        'max-attempts': '2',
+        ...inputs,
+      },
+      env,
+    })
+  const notTheCredentials = (error: string) => {
+    expect(error).not.toMatch(/network_error|aka\.ms|check tenant-id, client-id and client-secret/)
+  }
+
+  it.each([
+    ['AzurePublicCloud', 'login.microsoftonline.com'],
+    ['AzureUSGovernment', 'login.microsoftonline.us'],
+  ])('%s, a proxy that refuses the connection: ECONNREFUSED at %s, retried, then HTTPS_PROXY', async (cloud, host) => {
+    const run = await defaultCloud({ HTTPS_PROXY: REFUSING_PROXY }, { cloud })
+    const error = expectOneError(run, [CLIENT_SECRET])
+    expect(error).toMatch(
+      new RegExp(
+        `^Could not reach Entra ID at ${host.replace(/\./g, '\\.')} \\(client-secret\\): ECONNREFUSED \\(connect ECONNREFUSED 127\\.0\\.0\\.1:9\\)\\.`,
+      ),
+    )
+    expect(error).toContain(
+      `\nFix: check that ${host} is reachable from the runner: the proxy settings (HTTPS_PROXY, NO_PROXY) and the cloud and authority-host inputs`,
+    )
+    notTheCredentials(error)
+    expect(run.lines.filter(line => line.startsWith('Retrying in'))).toEqual([
+      expect.stringMatching(/\(attempt 2 of 2\): ECONNREFUSED$/),
+    ])
+  })
+
+  it('a proxy that resets the connection: ECONNRESET at login.microsoftonline.com', async () => {
+    const run = await defaultCloud({ HTTPS_PROXY: resetting.url })
+    const error = expectOneError(run, [CLIENT_SECRET])
+    expect(error).toMatch(/^Could not reach Entra ID at login\.microsoftonline\.com \(client-secret\): ECONNRESET\b/)
+    expect(error).toMatch(/\nFix: check that login\.microsoftonline\.com is reachable .*HTTPS_PROXY, NO_PROXY/)
+    notTheCredentials(error)
+    expect(resetting.requests.map(r => `${r.method} ${r.target}`)).toEqual([
+      'CONNECT login.microsoftonline.com:443',
+      'CONNECT login.microsoftonline.com:443',
+    ])
+  })
+
+  it.each([
+    [
+      'its CA trusted (NODE_EXTRA_CA_CERTS), a certificate for another name',
+      TRUST_TEST_CA,
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      /a proxy or firewall that inspects TLS answers in its place/,
+    ],
+    ['its CA not trusted', {}, 'DEPTH_ZERO_SELF_SIGNED_CERT', /NODE_EXTRA_CA_CERTS/],
+  ])('a proxy that inspects TLS, %s: the certificate error code, not retried', async (_, env, code, fix) => {
+    inspecting.requests.length = 0
+    const run = await defaultCloud({ HTTPS_PROXY: inspecting.url, ...env })
+    const error = expectOneError(run, [CLIENT_SECRET])
+    expect(error).toMatch(
+      new RegExp(`^The TLS certificate of Entra ID \\(login\\.microsoftonline\\.com\\) was refused: ${code}\\b`),
+    )
+    expect(error.slice(error.indexOf('\nFix:'))).toMatch(fix)
+    notTheCredentials(error)
+    expect(inspecting.requests).toHaveLength(1)
+    expect(entra.tokenRequests()).toHaveLength(0)
+  })
+
+  it('the managed identity endpoint refuses: its host and the code, not the runner-in-Azure hint alone', async () => {
+    const msi = await startManagedIdentity()
+    await msi.close()
+    const run = await runAction({
+      inputs: { provider: 'azure', 'auth-type': 'managed-identity', resource: RESOURCE, 'max-attempts': '1' },
+      env: msi.env,
+    })
+    const error = expectOneError(run, [msi.env.IDENTITY_HEADER])
+    expect(error).toMatch(
+      new RegExp(
+        `^Could not reach the managed identity endpoint at 127\\.0\\.0\\.1:${msi.port} \\(managed-identity\\): ECONNREFUSED`,
+      ),
+    )
+    expect(error).toMatch(/\nFix: .*NO_PROXY.*IDENTITY_ENDPOINT/)
   })
 })
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readAzureConfig } from '../../src/providers/azure/config.ts'
-import { AADSTS_HINTS } from '../../src/providers/azure/errors.ts'
+import { AADSTS_HINTS } from '../../src/providers/azure/hints.ts'
 import { readIbmConfig } from '../../src/providers/ibm/config.ts'
 import { BXNIM_HINTS } from '../../src/providers/ibm/errors.ts'
 import { CLIENT_SECRET, startEntraId, type EntraEmulator } from '../../test-support/emulators/entra-id.ts'

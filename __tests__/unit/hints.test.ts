@@ -20,6 +20,8 @@ const AADSTS: Array<[code: string, fix: RegExp]> = [
   ['700211', /matches the token's issuer/],
   ['700212', /matches the token's audience/],
   ['700213', /matches the token's subject/],
+  ['7002137', /names the subject the credential should have/],
+  ['7002138', /differs from the token's sub only in letter case/],
   ['700024', /outside its time window: check the runner's clock/],
   ['700027', /certificate is not registered on the app/],
   ['90002', /tenant was not found: check tenant-id and cloud/],

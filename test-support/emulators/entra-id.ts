@@ -54,6 +54,16 @@ export interface EntraOptions {
   lifetimeSeconds?: number
 }
 
+/**
+ * How an error body is written. Real answers differ: `\r\n` or a space before "Trace ID:",
+ * "Correlation ID:" and "Timestamp:" in error_description; `/` escaped as `\/`; indented JSON.
+ */
+export interface ErrorStyle {
+  separator?: ' ' | '\r\n'
+  escapedSlashes?: boolean
+  pretty?: boolean
+}
+
 /** A scripted token answer that may act first (rotate a token file, say). */
 export type TokenFault = (request: RecordedRequest) => Reply | Promise<Reply>
 
@@ -73,6 +83,8 @@ export interface EntraEmulator extends Emulator {
   failToken(...replies: Array<Reply | TokenFault>): void
   /** Drop token answers queued with failToken that no request used. */
   clearTokenFaults(): void
+  /** How error bodies are written from now on (failToken answers included); default one line, spaces. */
+  errorStyle: ErrorStyle
 }
 
 export function fixture(name: string): string {
@@ -94,7 +106,10 @@ export function defaultApp(): EntraApp {
 type Credential = { ok: true } | { ok: false; reply: Reply }
 const OK: Credential = { ok: true }
 
-/** Entra ID's v2.0 discovery document and token endpoint (client credentials), over HTTPS on localhost. */
+/**
+ * Entra ID's v2.0 discovery document and token endpoint (client credentials), over HTTPS on
+ * localhost, as docs/protocols.md ("Entra ID") describes them with their sources.
+ */
 export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmulator> {
   const tenant = options.tenant ?? TENANT_ID
   const apps = options.apps ?? [defaultApp()]
@@ -275,6 +290,14 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
         `No matching federated identity record found for presented assertion issuer '${iss}'. ${docs}`,
       )
     const bySubject = byIssuer.filter(c => c.subject === sub)
+    // Since 2024 subjects are compared case-sensitively; a match in other letter case has its own code.
+    if (bySubject.length === 0 && byIssuer.some(c => c.subject.toLowerCase() === sub?.toLowerCase()))
+      return fail(
+        401,
+        'invalid_client',
+        7002138,
+        `No matching federated identity record found for presented assertion subject '${sub}'. The subject matches with case-insensitive comparison, but not with case-sensitive comparison. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. See documentation at: https://learn.microsoft.com/entra/workload-id/workload-identity-federation. See breaking change notification and remediation at: https://learn.microsoft.com/en-us/entra/identity-platform/reference-breaking-changes#august-2024.`,
+      )
     if (bySubject.length === 0)
       return fail(
         401,
@@ -372,7 +395,10 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
     return token(app, resource)
   }
 
-  const handler = (request: RecordedRequest): Reply | Promise<Reply> => {
+  /** The emulator once it runs: tests change its errorStyle between runs. */
+  const started: { emulator?: EntraEmulator } = {}
+
+  const route = (request: RecordedRequest): Reply | Promise<Reply> => {
     base = request.headers.host ? `https://${request.headers.host}` : base
     const [, pathTenant, ...rest] = request.path.split('/')
     const route = `${request.method} /${rest.join('/')}`
@@ -407,9 +433,13 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
     }
   }
 
+  const handler = async (request: RecordedRequest): Promise<Reply> =>
+    styled(await route(request), started.emulator?.errorStyle ?? {})
+
   const server = await startServer(handler, { key: fixture('tls-key.pem'), cert: fixture('tls-cert.pem') })
   base = server.url
-  return Object.assign(server, {
+  const emulator: EntraEmulator = Object.assign(server, {
+    errorStyle: {},
     tenant,
     apps,
     tokenEndpoint: tokenEndpoint(),
@@ -420,6 +450,8 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
       tokenFaults.length = 0
     },
   })
+  started.emulator = emulator
+  return emulator
 }
 
 interface DecodedJwt {
@@ -488,4 +520,45 @@ export function entraErrorBody(code: string, aadsts: number, text: string): Reco
 
 function error(status: number, code: string, aadsts: number, text: string): Reply {
   return { status, json: entraErrorBody(code, aadsts, text) }
+}
+
+/** An error body written in `style`; anything else as it is. */
+function styled(reply: Reply, style: ErrorStyle): Reply {
+  const body = reply.json as Record<string, unknown> | undefined
+  if (typeof body?.error_description !== 'string') return reply
+  const description =
+    style.separator === '\r\n'
+      ? body.error_description.replace(/ (Trace ID|Correlation ID|Timestamp): /g, '\r\n$1: ')
+      : body.error_description
+  let text = JSON.stringify({ ...body, error_description: description }, null, style.pretty ? 2 : undefined)
+  if (style.escapedSlashes) text = text.replace(/\//g, '\\/')
+  return {
+    status: reply.status,
+    text,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...reply.headers },
+  }
+}
+
+/** AADSTS90033 as Entra sends it when it has a passing problem: 503 temporarily_unavailable. */
+export function transientError(): Reply {
+  return {
+    status: 503,
+    json: entraErrorBody('temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.'),
+  }
+}
+
+/**
+ * AADSTS7002137 (401): no federated credential for the assertion's subject, naming the subject
+ * Entra expects. Answers the next token POST with the subject of the assertion it carries.
+ */
+export function expectedSubjectFault(expected: string): TokenFault {
+  return request => {
+    const sub = decodeJwt(request.form.get('client_assertion') ?? '')?.claims.sub
+    return error(
+      401,
+      'invalid_client',
+      7002137,
+      `No matching federated identity record found for presented assertion subject '${String(sub)}'. Please make sure the federated identity credential Subject is '${expected}'.`,
+    )
+  }
 }

@@ -1,3 +1,4 @@
+import type { HttpClient } from '@azure/core-rest-pipeline'
 import type { ClientSecretCredentialOptions, TokenCredential } from '@azure/identity'
 import { USER_AGENT } from '../../io/http.ts'
 import type { ProviderContext } from '../provider.ts'
@@ -5,8 +6,9 @@ import { authorityOf, type AppSignIn, type AzureConfig } from './config.ts'
 import { tokenFileAssertion, type FederatedAssertion } from './federated.ts'
 import { gitHubAssertion } from './github-oidc.ts'
 import { describeManagedIdentity, type ManagedIdentity } from './managed-identity.ts'
-import { deadlinePolicy, freshAssertionPolicy, retryPolicy, type RedirectWatch } from './pipeline.ts'
+import { deadlinePolicy, freshAssertionPolicy, retryPolicy } from './pipeline.ts'
 import { routeSdkLogs } from './sdk-tweaks.ts'
+import type { WireWatch } from './wire-watch.ts'
 
 /** An @azure/identity credential, and for oidc and workload-identity the assertion it calls back. */
 export interface Created {
@@ -16,26 +18,28 @@ export interface Created {
 
 /**
  * One @azure/identity credential per auth type. The app sign-ins' HTTP pipeline carries the
- * action's retry policy and deadline (pipeline.ts) instead of the SDK's own.
+ * action's retry policy and deadline (pipeline.ts) instead of the SDK's own; every credential
+ * that sends requests sends them through the watch.
  */
-export async function createCredential(
-  config: AzureConfig,
-  ctx: ProviderContext,
-  redirects: RedirectWatch,
-): Promise<Created> {
-  const [identity, { AzureLogger }] = await Promise.all([import('@azure/identity'), import('@azure/logger')])
+export async function createCredential(config: AzureConfig, ctx: ProviderContext, watch: WireWatch): Promise<Created> {
+  const [identity, { AzureLogger }, { createDefaultHttpClient }] = await Promise.all([
+    import('@azure/identity'),
+    import('@azure/logger'),
+    import('@azure/core-rest-pipeline'),
+  ])
   routeSdkLogs(AzureLogger, ctx.debug, ctx.redact)
+  const httpClient = watch.httpClient(createDefaultHttpClient())
   ctx.debug(`Azure: ${config.authType} credential, authority ${authorityOf(config)}, scope ${config.scope}`)
   switch (config.authType) {
     case 'client-secret': {
       const { tenantId, clientId, clientSecret } = config
-      const options = appOptions(config, ctx, redirects)
+      const options = appOptions(config, ctx, watch, httpClient)
       return { credential: new identity.ClientSecretCredential(tenantId, clientId, clientSecret, options) }
     }
     case 'client-certificate': {
       const { tenantId, clientId, certificate, certificatePassword } = config
       const pem = { certificate, certificatePassword }
-      const options = appOptions(config, ctx, redirects)
+      const options = appOptions(config, ctx, watch, httpClient)
       return { credential: new identity.ClientCertificateCredential(tenantId, clientId, pem, options) }
     }
     case 'oidc':
@@ -46,7 +50,7 @@ export async function createCredential(
           : tokenFileAssertion(config.tokenFile, ctx)
       // A token file that is missing, empty or too big fails here, before any request.
       if (config.authType === 'workload-identity') await assertion.get()
-      const options = appOptions(config, ctx, redirects, assertion)
+      const options = appOptions(config, ctx, watch, httpClient, assertion)
       const credential = new identity.ClientAssertionCredential(
         config.tenantId,
         config.clientId,
@@ -57,7 +61,7 @@ export async function createCredential(
     }
     case 'managed-identity': {
       ctx.debug(`Azure: managed identity ${describeManagedIdentity(config.identity)}`)
-      const options = { ...selector(config.identity), retryOptions: managedIdentityRetries(ctx) }
+      const options = { ...selector(config.identity), retryOptions: managedIdentityRetries(ctx), httpClient }
       return { credential: new identity.ManagedIdentityCredential(options) }
     }
     case 'azure-cli': {
@@ -74,18 +78,20 @@ export async function createCredential(
 function appOptions(
   config: AppSignIn,
   ctx: ProviderContext,
-  redirects: RedirectWatch,
+  watch: WireWatch,
+  httpClient: HttpClient,
   assertion?: FederatedAssertion,
 ): ClientSecretCredentialOptions {
   return {
     authorityHost: config.authorityHost,
+    httpClient,
     disableInstanceDiscovery: config.customAuthority,
     retryOptions: { maxRetries: 0 },
     userAgentOptions: { userAgentPrefix: USER_AGENT },
     additionalPolicies: [
       { policy: deadlinePolicy(ctx.retry.deadline), position: 'perCall' },
       { policy: retryPolicy(ctx.retry), position: 'perCall' },
-      { policy: redirects.policy(), position: 'perCall' },
+      { policy: watch.redirectPolicy(), position: 'perCall' },
       ...(assertion ? [{ policy: freshAssertionPolicy(assertion), position: 'perRetry' as const }] : []),
     ],
   }

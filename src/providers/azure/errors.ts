@@ -1,52 +1,21 @@
 import { ActionError } from '../../errors.ts'
 import type { Deadline } from '../../io/deadline.ts'
 import { jwtClaims, stringClaim } from '../../jwt.ts'
+import { TLS_ERRORS } from '../../io/http.ts'
 import { safeText, type Redact } from '../../log/safe-text.ts'
 import { authorityOf, type AzureConfig } from './config.ts'
 import type { FederatedAssertion } from './federated.ts'
+import {
+  AADSTS_HINTS,
+  ENDPOINT_INPUTS,
+  MANAGED_IDENTITY_HINTS,
+  UNAVAILABLE_HINTS,
+  WORKLOAD_IDENTITY_HINTS,
+} from './hints.ts'
+import type { NetworkFailure } from './wire-watch.ts'
 
-/** One-line fixes for the AADSTS codes CI users meet most. */
-export const AADSTS_HINTS: Record<string, string> = {
-  '7000215': "client-secret is wrong: pass the secret's Value (shown once when it was created), not its Secret ID.",
-  '7000222':
-    'the client secret has expired: create a new one (App registrations > Certificates & secrets) and update the secret.',
-  '700016':
-    'no app with this client-id in this tenant: check client-id, tenant-id and cloud (a US Government or China app is not in the public cloud).',
-  '70021':
-    'no federated credential on the app matches this GitHub OIDC token: add one whose issuer, subject and audience are exactly the values above.',
-  '700211':
-    "no federated credential matches the token's issuer: register the iss above as the credential's issuer (https://token.actions.githubusercontent.com on github.com; https://<host>/_services/token on GitHub Enterprise Server; https://token.actions.githubusercontent.com/<enterprise> for an enterprise with a custom issuer).",
-  '700212':
-    "no federated credential matches the token's audience: set the credential's audience to the aud above, or oidc-audience to the credential's.",
-  '700213':
-    "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
-  '700024':
-    "the client assertion is outside its time window: check the runner's clock; the GitHub OIDC token is fetched right before the token request and lives about 5 minutes.",
-  '700027':
-    'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
-  '90002': 'the tenant was not found: check tenant-id and cloud (or authority-host).',
-  '90033':
-    'Entra ID had a transient problem: re-run the job; raise max-attempts or timeout-seconds if it happens often.',
-  '500011':
-    'the resource principal was not found in the tenant: check resource / scope (e.g. https://<workspace>-<fhir>.fhir.azurehealthcareapis.com), and that the service exists in this tenant.',
-  '1002012': 'the scope is not valid for an app token: it must end in /.default (or give resource instead of scope).',
-}
-
-/** Where a code means something else for an auth type: workload identity federates the cluster, not GitHub. */
-const WORKLOAD_IDENTITY_HINTS: Record<string, string> = {
-  '70021':
-    "no federated credential on the app matches the runner pod's service account token: add one with the cluster's OIDC issuer (az aks show --query oidcIssuerProfile.issuerUrl), the subject system:serviceaccount:<namespace>:<service account> and the audience api://AzureADTokenExchange, exactly the values above.",
-  '700211':
-    "no federated credential matches the token's issuer: register the AKS cluster's OIDC issuer (the iss above; az aks show --query oidcIssuerProfile.issuerUrl) as the credential's issuer.",
-  '700212':
-    "no federated credential matches the token's audience: the credential's audience must be the aud above (api://AzureADTokenExchange for AKS workload identity).",
-  '700213':
-    "no federated credential matches the token's subject: register system:serviceaccount:<namespace>:<service account> of the runner pod, exactly the sub above.",
-  '700024':
-    "the federated token is outside its time window: the kubelet refreshes the projected token; check that federated-token-file points at the projected file itself (not a copy) and the node's clock.",
-}
-
-const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213'])
+/** Codes about the federated credential match: the error shows what the assertion claimed. */
+const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213', '7002137', '7002138'])
 
 export interface ErrorLike {
   name?: string
@@ -74,6 +43,7 @@ export function azureError(
   deadline: Deadline,
   assertion: FederatedAssertion | undefined,
   redact: Redact,
+  failure?: NetworkFailure,
 ): ActionError {
   if (error instanceof ActionError) return error
   const chain = causes(error)
@@ -95,24 +65,18 @@ export function azureError(
       fix: hint ?? `look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`,
     })
   }
+  // MSAL reports a request that got no answer without its cause; the watch kept it.
+  if (failure) return unreachable(failure, config, redact)
+  if (config.authType === 'managed-identity') {
+    const refused = managedIdentityRefusal(chain, text, redact)
+    if (refused) return refused
+  }
   // MSAL appends the raw response headers to unknown errors: noise for the user.
   const message = safeText((chain[0]?.message ?? String(error)).replace(/\s*Headers: \{[\s\S]*$/, ''), redact, 600)
   const unavailable = chain.some(e => e.name === 'CredentialUnavailableError')
   return new ActionError(`Could not get an Entra ID token (${config.authType}): ${message}`, {
     fix: unavailable ? UNAVAILABLE_HINTS[config.authType] : networkOrGeneric(text, config),
   })
-}
-
-const UNAVAILABLE_HINTS: Record<AzureConfig['authType'], string> = {
-  'client-secret': 'check tenant-id, client-id and client-secret.',
-  'client-certificate':
-    'check that client-certificate holds the PEM private key and certificate, and client-certificate-password if the key is encrypted.',
-  oidc: 'check that the job has `permissions: id-token: write` and that the app has a federated credential for this repository.',
-  'workload-identity':
-    "check federated-token-file (AZURE_FEDERATED_TOKEN_FILE), tenant-id and client-id, and that the app has a federated credential for the cluster's issuer and the runner's service account.",
-  'managed-identity':
-    'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; pick a user-assigned identity with client-id, identity-object-id or identity-resource-id.',
-  'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
 }
 
 function networkOrGeneric(text: string, config: AzureConfig): string {
@@ -127,13 +91,49 @@ function networkOrGeneric(text: string, config: AzureConfig): string {
 }
 
 export function networkHint(text: string, config: AzureConfig): string | undefined {
-  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up/i.test(text)) {
-    return `check that ${authorityOf(config)} is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or the authority-host input.`
+  if (/ERR_TLS_CERT_ALTNAME_INVALID/.test(text)) {
+    return `the certificate that answered is not one for ${hostOf(config)}: a proxy or firewall that inspects TLS answers in its place. Let the runner through it (NO_PROXY), or give its CA certificate to the step through NODE_EXTRA_CA_CERTS; check ${ENDPOINT_INPUTS[config.authType]}.`
   }
-  if (/certificate|self.signed|UNABLE_TO_VERIFY/i.test(text)) {
-    return "the authority's TLS certificate is not trusted: for a private CA, give its certificate to the step through NODE_EXTRA_CA_CERTS."
+  if (/certificate|self.signed|UNABLE_TO_VERIFY|CERT_|ERR_TLS/i.test(text)) {
+    return 'the TLS certificate is not trusted: for a private CA or a proxy that inspects TLS, give its CA certificate to the step through NODE_EXTRA_CA_CERTS.'
+  }
+  if (
+    /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|socket hang up|network_error/.test(
+      text,
+    )
+  ) {
+    const proxy =
+      config.authType === 'managed-identity' ? 'NO_PROXY must name it if HTTP_PROXY is set' : 'HTTPS_PROXY, NO_PROXY'
+    return `check that ${hostOf(config)} is reachable from the runner: the proxy settings (${proxy}) and ${ENDPOINT_INPUTS[config.authType]}; it is not a problem with the credentials.`
   }
   return undefined
+}
+
+function hostOf(config: AzureConfig): string {
+  if (config.authType === 'managed-identity') return 'the managed identity endpoint'
+  return new URL(authorityOf(config)).host
+}
+
+/** A request that never got an answer: the host, Node's error code, and where to look. */
+function unreachable(failure: NetworkFailure, config: AzureConfig, redact: Redact): ActionError {
+  const service = config.authType === 'managed-identity' ? 'the managed identity endpoint' : 'Entra ID'
+  const code = safeText(failure.code || 'network error', redact, 60)
+  const detail =
+    failure.message && failure.message !== failure.code ? ` (${safeText(failure.message, redact, 200)})` : ''
+  const what = TLS_ERRORS.test(failure.code)
+    ? `The TLS certificate of ${service} (${failure.host}) was refused: ${code}${detail}.`
+    : `Could not reach ${service} at ${failure.host} (${config.authType}): ${code}${detail}.`
+  return new ActionError(what, { fix: networkHint(`${failure.code} ${failure.message}`, config) })
+}
+
+/** The endpoint's `error` and description (MSAL writes it after "Description:"), and the fix for it. */
+function managedIdentityRefusal(chain: ErrorLike[], text: string, redact: Redact): ActionError | undefined {
+  const [pattern, fix] = MANAGED_IDENTITY_HINTS.find(([known]) => known.test(text)) ?? []
+  if (!pattern || !fix) return undefined
+  const description = /Description: ([\s\S]*?) - Correlation ID:/.exec(text)?.[1] ?? pattern.exec(text)?.[0] ?? ''
+  const code = chain.map(e => e.errorCode).find(Boolean)
+  const said = safeText(`${code ? `${code}: ` : ''}${description}`, redact, 300)
+  return new ActionError(`The managed identity endpoint refused the token request: ${said}`, { fix })
 }
 
 /** "AADSTS7000215: Invalid client secret provided. ..." without the trace and correlation noise. */
@@ -141,7 +141,7 @@ function describe(text: string, code: string, redact: Redact): string {
   const start = text.indexOf(`AADSTS${code}`)
   const from = start >= 0 ? text.slice(start) : text
   const description = from.split(/\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n)/)[0] ?? from
-  return safeText(description || `AADSTS${code}`, redact, 500)
+  return safeText(description || `AADSTS${code}`, redact, 800)
 }
 
 /** The claims a federated credential must match, never the token. */

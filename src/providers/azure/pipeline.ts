@@ -1,12 +1,10 @@
 import type { ClientSecretCredentialOptions } from '@azure/identity'
 import type { Deadline } from '../../io/deadline.ts'
-import type { ActionError } from '../../errors.ts'
-import { TLS_ERRORS, redirected } from '../../io/http.ts'
-import type { Redact } from '../../log/safe-text.ts'
+import { TLS_ERRORS } from '../../io/http.ts'
 import type { FederatedAssertion } from './federated.ts'
 import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy } from '../../io/retry.ts'
 
-type PipelinePolicy = NonNullable<ClientSecretCredentialOptions['additionalPolicies']>[number]['policy']
+export type PipelinePolicy = NonNullable<ClientSecretCredentialOptions['additionalPolicies']>[number]['policy']
 type PipelineResponse = Awaited<ReturnType<PipelinePolicy['sendRequest']>>
 
 /**
@@ -82,42 +80,6 @@ export function deadlinePolicy(deadline: Deadline): PipelinePolicy {
       request.abortSignal = own instanceof AbortSignal ? AbortSignal.any([own, signal]) : signal
       return next(request)
     },
-  }
-}
-
-/**
- * The SDK follows a redirect only within the same origin; MSAL then reports any other as
- * "unknown_error … Http status code: 307". The watch keeps what was refused, so that the
- * error can say that the authority redirected, and where to.
- */
-export class RedirectWatch {
-  private seen: { status: number; url: string; location: string | undefined } | undefined
-
-  policy(): PipelinePolicy {
-    return {
-      name: 'getTokenRedirectWatch',
-      sendRequest: async (request, next) => {
-        const response = await next(request)
-        if (response.status >= 300 && response.status < 400) {
-          this.seen = { status: response.status, url: request.url, location: response.headers.get('location') }
-        }
-        return response
-      },
-    }
-  }
-
-  error(redact: Redact): ActionError | undefined {
-    if (!this.seen) return undefined
-    const { status, url, location } = this.seen
-    return redirected(
-      { status, headers: { location }, body: '' },
-      {
-        service: 'Entra ID',
-        endpointInput: 'authority-host (or cloud)',
-        request: { method: 'POST', url, headers: {} },
-        redact,
-      },
-    )
   }
 }
 

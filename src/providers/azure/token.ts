@@ -1,4 +1,5 @@
 import type { AccessToken } from '@azure/identity'
+import { ActionError } from '../../errors.ts'
 import type { Token } from '../../token.ts'
 import type { ProviderContext } from '../provider.ts'
 import type { AzureConfig } from './config.ts'
@@ -6,27 +7,29 @@ import { createCredential } from './credential.ts'
 import { explainDiscoveryFailure } from './discovery.ts'
 import { azureError, requestName } from './errors.ts'
 import type { FederatedAssertion } from './federated.ts'
-import { RedirectWatch } from './pipeline.ts'
+import { WireWatch } from './wire-watch.ts'
 
 /** Loaded on demand (its own chunk, with @azure/identity): the IBM path never evaluates it. */
 export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): Promise<Token> {
-  const redirects = new RedirectWatch()
+  const watch = new WireWatch()
   let assertion: FederatedAssertion | undefined
   let result: AccessToken | null
   try {
-    const created = await createCredential(config, ctx, redirects)
+    const created = await createCredential(config, ctx, watch)
     assertion = created.assertion
     const request = created.credential.getToken(config.scope, {
       abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())),
     })
     result = await ctx.retry.deadline.race(request, requestName(config))
   } catch (error) {
-    throw await explain(error, config, ctx, redirects, assertion)
+    throw await explain(error, config, ctx, watch, assertion)
   }
   if (!result?.token) {
     throw azureError(new Error('no token returned'), config, ctx.retry.deadline, assertion, ctx.redact)
   }
   ctx.mask(result.token)
+  const unreadable = watch.unreadableExpiry(EXPIRY_FIELDS[config.authType], ctx.redact)
+  if (unreadable) throw expiryError(unreadable, config)
   return {
     accessToken: result.token,
     expiresOnMs: result.expiresOnTimestamp,
@@ -39,18 +42,34 @@ async function explain(
   error: unknown,
   config: AzureConfig,
   ctx: ProviderContext,
-  redirects: RedirectWatch,
+  watch: WireWatch,
   assertion: FederatedAssertion | undefined,
 ): Promise<unknown> {
   if (assertion?.failure) return assertion.failure
-  const redirect = redirects.error(ctx.redact)
+  const redirect = watch.redirectError(ctx.redact)
   if (redirect) return redirect
   const explained = 'authorityHost' in config ? await explainDiscoveryFailure(error, config, ctx) : error
-  return azureError(explained, config, ctx.retry.deadline, assertion, ctx.redact)
+  return azureError(explained, config, ctx.retry.deadline, assertion, ctx.redact, watch.failure)
+}
+
+/**
+ * MSAL reads an expiry it cannot parse as 0, so the token would look expired the moment it was
+ * issued (and "check the runner's clock" would be the wrong advice): name the field instead.
+ */
+function expiryError(unreadable: string, config: AzureConfig): ActionError {
+  const managed = config.authType === 'managed-identity'
+  return new ActionError(
+    `${managed ? 'The managed identity endpoint' : 'Entra ID'} answered with a token but ${unreadable}, an expiry get-token cannot read; the token was not published.`,
+    {
+      fix: managed
+        ? "get-token reads expires_on as seconds since 1970, as App Service's api-version 2019-08-01 and IMDS write it (App Service's retired 2017-09-01 API wrote a date): check that IDENTITY_ENDPOINT is the platform's own endpoint, not a local stand-in or proxy that answers in the old format."
+        : 'Entra ID writes expires_in as seconds: check authority-host and cloud, and any proxy between the runner and the authority.',
+    },
+  )
 }
 
 /** Where @azure/identity reads the expiry from, per auth type: named when it is not sane. */
-const EXPIRY_FIELDS: Record<AzureConfig['authType'], string> = {
+const EXPIRY_FIELDS: Record<AzureConfig['authType'], 'expires_in' | 'expires_on'> = {
   'client-secret': 'expires_in',
   'client-certificate': 'expires_in',
   oidc: 'expires_in',

@@ -1,0 +1,87 @@
+import type { AzureConfig } from './config.ts'
+
+/** One-line fixes for the AADSTS codes CI users meet most. */
+export const AADSTS_HINTS: Record<string, string> = {
+  '7000215': "client-secret is wrong: pass the secret's Value (shown once when it was created), not its Secret ID.",
+  '7000222':
+    'the client secret has expired: create a new one (App registrations > Certificates & secrets) and update the secret.',
+  '700016':
+    'no app with this client-id in this tenant: check client-id, tenant-id and cloud (a US Government or China app is not in the public cloud).',
+  '70021':
+    'no federated credential on the app matches this GitHub OIDC token: add one whose issuer, subject and audience are exactly the values above.',
+  '700211':
+    "no federated credential matches the token's issuer: register the iss above as the credential's issuer (https://token.actions.githubusercontent.com on github.com; https://<host>/_services/token on GitHub Enterprise Server; https://token.actions.githubusercontent.com/<enterprise> for an enterprise with a custom issuer).",
+  '700212':
+    "no federated credential matches the token's audience: set the credential's audience to the aud above, or oidc-audience to the credential's.",
+  '700213':
+    "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
+  '7002137':
+    "no federated credential matches the token's subject; Entra ID's message names the subject the credential should have: set the federated credential's subject to exactly that (the token's sub is shown above).",
+  '7002138':
+    "the federated credential's subject differs from the token's sub only in letter case (Entra ID compares subjects case-sensitively): register exactly the sub above, with its capitals (owner, repository and environment names as GitHub writes them).",
+  '700024':
+    "the client assertion is outside its time window: check the runner's clock; the GitHub OIDC token is fetched right before the token request and lives about 5 minutes.",
+  '700027':
+    'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
+  '90002': 'the tenant was not found: check tenant-id and cloud (or authority-host).',
+  '90033':
+    'Entra ID had a transient problem: re-run the job; raise max-attempts or timeout-seconds if it happens often.',
+  '500011':
+    'the resource principal was not found in the tenant: check resource / scope (e.g. https://<workspace>-<fhir>.fhir.azurehealthcareapis.com), and that the service exists in this tenant.',
+  '1002012': 'the scope is not valid for an app token: it must end in /.default (or give resource instead of scope).',
+}
+
+/** Where a code means something else for an auth type: workload identity federates the cluster, not GitHub. */
+export const WORKLOAD_IDENTITY_HINTS: Record<string, string> = {
+  '70021':
+    "no federated credential on the app matches the runner pod's service account token: add one with the cluster's OIDC issuer (az aks show --query oidcIssuerProfile.issuerUrl), the subject system:serviceaccount:<namespace>:<service account> and the audience api://AzureADTokenExchange, exactly the values above.",
+  '700211':
+    "no federated credential matches the token's issuer: register the AKS cluster's OIDC issuer (the iss above; az aks show --query oidcIssuerProfile.issuerUrl) as the credential's issuer.",
+  '700212':
+    "no federated credential matches the token's audience: the credential's audience must be the aud above (api://AzureADTokenExchange for AKS workload identity).",
+  '700213':
+    "no federated credential matches the token's subject: register system:serviceaccount:<namespace>:<service account> of the runner pod, exactly the sub above.",
+  '7002138':
+    "the federated credential's subject differs from the token's sub only in letter case (Entra ID compares subjects case-sensitively): register exactly the sub above; Kubernetes namespace and service account names are lower case.",
+  '700024':
+    "the federated token is outside its time window: the kubelet refreshes the projected token; check that federated-token-file points at the projected file itself (not a copy) and the node's clock.",
+}
+
+/** What to check when the credential could not be used at all, per auth type. */
+export const UNAVAILABLE_HINTS: Record<AzureConfig['authType'], string> = {
+  'client-secret': 'check tenant-id, client-id and client-secret.',
+  'client-certificate':
+    'check that client-certificate holds the PEM private key and certificate, and client-certificate-password if the key is encrypted.',
+  oidc: 'check that the job has `permissions: id-token: write` and that the app has a federated credential for this repository.',
+  'workload-identity':
+    "check federated-token-file (AZURE_FEDERATED_TOKEN_FILE), tenant-id and client-id, and that the app has a federated credential for the cluster's issuer and the runner's service account.",
+  'managed-identity':
+    'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; pick a user-assigned identity with client-id, identity-object-id or identity-resource-id.',
+  'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
+}
+
+/**
+ * IMDS and App Service refuse a managed identity with invalid_request (IMDS) or a bare message;
+ * the description is all that tells the cases apart. MSAL puts it after "Description:".
+ */
+export const MANAGED_IDENTITY_HINTS: Array<[RegExp, string]> = [
+  [
+    /Multiple user assigned identities exist/i,
+    'the machine has several user-assigned identities and none was chosen: name one with client-id, identity-object-id or identity-resource-id (az vm identity show lists them).',
+  ],
+  [
+    /Identity not found|No User Assigned or Delegated Managed Identity found/i,
+    'no managed identity with this id is assigned to the machine (without an id: it has no system-assigned identity): check client-id, identity-object-id or identity-resource-id against its identities (az vm identity show, az webapp identity show), or assign the identity; a new assignment can take a few minutes to arrive.',
+  ],
+]
+
+/** Where the endpoint a network failure points at comes from. */
+export const ENDPOINT_INPUTS: Record<AzureConfig['authType'], string> = {
+  'client-secret': 'the cloud and authority-host inputs',
+  'client-certificate': 'the cloud and authority-host inputs',
+  oidc: 'the cloud and authority-host inputs',
+  'workload-identity': 'the cloud and authority-host inputs (AZURE_AUTHORITY_HOST)',
+  'managed-identity':
+    'IDENTITY_ENDPOINT (App Service, Container Apps); on a VM the metadata service 169.254.169.254 answers only inside Azure',
+  'azure-cli': 'the Azure CLI set-up',
+}
