@@ -15,6 +15,8 @@ export interface ProcessOptions {
   timeoutMs?: number
   /** A file descriptor for stdout instead of a pipe; `stdout` is then ''. */
   stdoutFd?: number
+  /** Sees stdout as it arrives, for tests that time what the process prints. */
+  onStdout?: (chunk: string) => void
 }
 
 /** Runs `node argv` (this Node, Node 24 under the npm scripts) to the end, capturing its output. */
@@ -28,7 +30,10 @@ export function runNode(argv: string[], options: ProcessOptions): Promise<Finish
     })
     let stdout = ''
     let stderr = ''
-    child.stdout?.on('data', chunk => (stdout += chunk))
+    child.stdout?.on('data', chunk => {
+      stdout += chunk
+      options.onStdout?.(String(chunk))
+    })
     child.stderr?.on('data', chunk => (stderr += chunk))
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
     child.on('error', reject)

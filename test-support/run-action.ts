@@ -34,6 +34,8 @@ export interface RunOptions {
   unset?: string[]
   /** stdout appends to the GITHUB_OUTPUT file: one stream shows the order of log lines and outputs. */
   stdoutIntoOutputFile?: boolean
+  /** Sees stdout as it arrives (see runNode). */
+  onStdout?: (chunk: string) => void
 }
 
 /** action.yml's defaults, which the runner passes as INPUT_ variables like any other input. */
@@ -78,7 +80,13 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   for (const name of options.unset ?? []) delete env[name]
   const entry = options.entry ?? process.env.GET_TOKEN_ENTRY ?? join(ROOT, 'dist', 'index.js')
   const shared = options.stdoutIntoOutputFile ? openSync(files.GITHUB_OUTPUT, 'a') : undefined
-  const finished = await runNode([entry], { env, cwd: dir, timeoutMs: options.timeoutMs ?? 30_000, stdoutFd: shared })
+  const finished = await runNode([entry], {
+    env,
+    cwd: dir,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    stdoutFd: shared,
+    onStdout: options.onStdout,
+  })
   let { stdout } = finished
   const { code, stderr, ms } = finished
   if (shared !== undefined) {

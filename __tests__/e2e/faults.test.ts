@@ -19,7 +19,7 @@ import {
 import { startManagedIdentity } from '../../test-support/emulators/managed-identity.ts'
 import { iamErrorBody, startIbmIam, type IbmIamEmulator } from '../../test-support/emulators/ibm-iam.ts'
 import { startServer, unsignedJwt, type Emulator } from '../../test-support/emulators/server.ts'
-import { errorLines, leaks, strayCommands } from '../../test-support/leaks.ts'
+import { errorLines, leaks, maskLine, strayCommands } from '../../test-support/leaks.ts'
 import { PROXIED_DOMAIN, startForwardProxy, type ForwardProxy } from '../../test-support/proxy.ts'
 import { FIXTURES, runAction, type ActionRun } from '../../test-support/run-action.ts'
 import { RESOURCE, TRUST_TEST_CA, azureStep, ibmStep } from '../../test-support/steps.ts'
@@ -27,6 +27,7 @@ import { RESOURCE, TRUST_TEST_CA, azureStep, ibmStep } from '../../test-support/
 /** `+ & = %`, a quote, a backslash, a space and non-ASCII: every character an encoding changes. */
 const API_KEY = 'k3y+/=%&"\\~ é-0123456789'
 const HOSTILE_KEY = 'ibm-key-whose-identity-is-hostile'
+const ODD_IDS_KEY = 'ibm-key-whose-ids-are-not-ids'
 const IDENTITY = { iamId: 'IBMid-EDGE', sub: 'edge@example.com', account: 'acct-edge' }
 const UNKNOWN_APP = '99999999-8888-4777-8666-555555555555'
 const HOSTILE =
@@ -45,6 +46,7 @@ beforeAll(async () => {
         sub: '\u001b[31m##[error]fake',
         account: 'acct|<b>x</b>',
       },
+      [ODD_IDS_KEY]: { iamId: 'IBMid-with space', sub: 'odd@example.com', account: 'a'.repeat(257) },
     },
   })
   entra = await startEntraId({ resources: [RESOURCE] })
@@ -139,6 +141,16 @@ describe('IBM Cloud IAM misbehaves', () => {
     expect(run.lines.find(line => line.startsWith('Token from'))).toContain('IBMid-X')
     expect(run.summary).not.toContain('<b>')
     expect(run.summary).not.toContain('\u001b')
+    // An iam_id with a line break is not an id: principal-id stays empty; the printable account is kept.
+    expect(run.outputs['principal-id']).toBe('')
+    expect(run.outputs['account-id']).toBe('acct|<b>x</b>')
+  })
+
+  it('publishes principal-id and account-id empty when the claims are not printable ids of at most 256 characters', async () => {
+    const run = await ibm({ 'api-key': ODD_IDS_KEY })
+    expectToken(run, [ODD_IDS_KEY])
+    expect(run.outputs['principal-id']).toBe('') // iam_id with a space
+    expect(run.outputs['account-id']).toBe('') // account.bss of 257 characters
   })
 
   it('cuts a 1 MB error body and handles a non-JSON 200', async () => {
@@ -220,6 +232,29 @@ describe("retries through @azure/identity (the action's max-attempts is the only
     const run = await azure({ 'client-secret': CLIENT_SECRET, 'timeout-seconds': '2' })
     expect(expectOneError(run, [CLIENT_SECRET])).toMatch(/timeout-seconds \(2 s\)/)
     expect(run.ms).toBeLessThan(8000)
+  })
+
+  // MSAL ignores getToken's abortSignal, and an outer race ends the run at the deadline anyway: only
+  // the socket shows whether the SDK's own request was aborted (the deadline policy) or abandoned.
+  test('timeout-seconds aborts the token request the SDK sent: its socket closes at the deadline, nothing lingers', async () => {
+    entra.failToken(() => new Promise<never>(() => {})) // the token POST is never answered
+    let printed = ''
+    let errorAt = 0
+    const onStdout = (chunk: string) => {
+      printed += chunk
+      if (!errorAt && printed.includes('::error::')) errorAt = Date.now()
+    }
+    const run = await azure({ 'timeout-seconds': '2' }, {}, { onStdout })
+    const exitedAt = Date.now()
+    expect(expectOneError(run, [CLIENT_SECRET])).toMatch(/timeout-seconds \(2 s\)/)
+    // The emulator never closes a connection itself before it shuts down: this close is the client's.
+    const closedAt = entra.tokenRequests()[0]?.socketClosedAt ?? Infinity
+    expect(errorAt).toBeGreaterThan(0)
+    // Aborted at the deadline, when the error is printed; an abandoned request stays open until
+    // index.ts ends the process a second later.
+    expect(Math.abs(closedAt - errorAt)).toBeLessThan(500)
+    // And nothing else keeps the process alive after the error.
+    expect(exitedAt - errorAt).toBeLessThan(700)
   })
 
   test('timeout-seconds bounds retries: endless 503s with max-attempts 10 stop at the deadline', async () => {
@@ -420,13 +455,21 @@ describe('secrets stay out of the log in their common encodings', () => {
 
   it('Entra echoes the client secret in every encoding, also into the SDK debug log', async () => {
     const forms = Object.values(encodings(CLIENT_SECRET))
+    const echo = `Invalid client secret provided: ${forms.join(' | ')}.`
     entra.failToken({
       status: 401,
-      json: entraErrorBody('invalid_client', 7000215, `Invalid client secret provided: ${forms.join(' | ')}.`),
+      json: entraErrorBody('invalid_client', 7000215, echo),
+      // The SDK logs the response headers it allows (WWW-Authenticate among them) at info level:
+      // the echo reaches the SDK's own debug line, and must be redacted there.
+      headers: { 'WWW-Authenticate': `Bearer error="invalid_client", error_description="${echo}"` },
     })
     const run = await azure({}, { RUNNER_DEBUG: '1', AZURE_LOG_LEVEL: 'verbose' })
     expectOneError(run, [CLIENT_SECRET, ...forms])
-    expect(run.lines.some(line => line.startsWith('::debug::azure:'))).toBe(true)
+    const sdkHeaders = run.lines.filter(
+      line => line.startsWith('::debug::azure:core-rest-pipeline:info Headers:') && line.includes('www-authenticate'),
+    )
+    expect(sdkHeaders).toHaveLength(1)
+    expect(sdkHeaders[0]).toContain('Invalid client secret provided: *** | *** | *** | *** | ***.')
   })
 })
 
@@ -720,6 +763,24 @@ describe('through a forward proxy (HTTPS_PROXY, NO_PROXY)', () => {
     const azureRun = await azureVia(env, { 'max-attempts': '1' })
     expect(expectOneError(azureRun, [PASSWORD, CLIENT_SECRET])).toMatch(/ENOTFOUND|reachable/)
     expect(proxy.requests).toEqual([])
+  })
+
+  it('a percent-encoded proxy password (p%40ss) is masked as given and decoded, and printed in neither form', async () => {
+    const encoded = await startForwardProxy({ credentials: 'ci-proxy:p@ss' })
+    try {
+      const env = proxyEnv({
+        HTTPS_PROXY: `http://ci-proxy:p%40ss@127.0.0.1:${encoded.port}`,
+        AZURE_LOG_LEVEL: 'verbose',
+      })
+      for (const run of [await ibmVia(env), await azureVia(env)]) {
+        expectToken(run, ['p%40ss', 'p@ss', API_KEY, CLIENT_SECRET])
+        expect(maskLine(run, 'p%40ss')).toBeGreaterThanOrEqual(0)
+        expect(maskLine(run, 'p@ss')).toBeGreaterThanOrEqual(0)
+      }
+      expect(encoded.requests.length).toBeGreaterThanOrEqual(2) // both went through it, the password decoded
+    } finally {
+      await encoded.close()
+    }
   })
 
   it('a proxy that refuses the password (407): one error, the password never printed', async () => {

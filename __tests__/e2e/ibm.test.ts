@@ -346,6 +346,17 @@ describe('an input that may carry credentials is never echoed', () => {
     expect(run.lines).toContain('::add-mask::pa55-w0rd-xyz')
     expect(iam.requests).toHaveLength(0)
   })
+
+  it('iam-endpoint: a percent-encoded password (p%40ss) is masked as given and decoded, and printed in neither form', async () => {
+    const run = await ibm(
+      { 'api-key': API_KEY, 'iam-endpoint': 'https://ci-user:p%40ss@iam.example.com' },
+      { RUNNER_DEBUG: '1' },
+    )
+    expect(expectOneError(run, ['p%40ss', 'p@ss', API_KEY])).toMatch(/must not carry credentials/)
+    expect(maskLine(run, 'p%40ss')).toBeGreaterThanOrEqual(0)
+    expect(maskLine(run, 'p@ss')).toBeGreaterThanOrEqual(0)
+    expect(iam.requests).toHaveLength(0)
+  })
 })
 
 describe('plain http to a loopback host works for IPv6', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { FileError } from '../../src/io/files.ts'
 import { CR_TOKEN_PATHS, readComputeResourceToken } from '../../src/providers/ibm/cr-token.ts'
+import { ROOT } from '../../test-support/run-action.ts'
 
 /** A fake file system: path → contents; anything else does not exist. */
 function files(present: Record<string, string>) {
@@ -17,12 +20,23 @@ function files(present: Record<string, string>) {
 }
 
 describe('compute resource token', () => {
-  it("searches IBM's standard paths in IBM's order: vault-token, sa-token, Code Engine", () => {
-    expect(CR_TOKEN_PATHS).toEqual([
+  // The rule: without cr-token-file, the compute resource token is the first of IBM's three
+  // standard files that can be read, tried in the order IBM's SDKs try them (ibm-cloud-sdk-core,
+  // auth/token-managers/container-token-manager: getCrToken). A pod that has both a vault-token
+  // and an sa-token must send the vault-token, as an IBM SDK in the same pod would.
+  it('without cr-token-file, tries vault-token, then sa-token, then the Code Engine token: the IBM SDK order', () => {
+    const expected = [
       '/var/run/secrets/tokens/vault-token',
       '/var/run/secrets/tokens/sa-token',
       '/var/run/secrets/codeengine.cloud.ibm.com/compute-resource-token/token',
-    ])
+    ]
+    expect(CR_TOKEN_PATHS).toEqual(expected)
+    const sdk = readFileSync(
+      join(ROOT, 'node_modules', 'ibm-cloud-sdk-core', 'auth', 'token-managers', 'container-token-manager.js'),
+      'utf8',
+    )
+    const sdkOrder = [1, 2, 3].map(n => new RegExp(`DEFAULT_CR_TOKEN_FILEPATH${n} = '([^']+)'`).exec(sdk)?.[1])
+    expect(sdkOrder).toEqual(expected)
   })
 
   it('takes the first standard path that exists and is not empty', async () => {

@@ -9,7 +9,8 @@ import { Deadline } from '../../src/io/deadline.ts'
 import { HttpStatusError } from '../../src/io/http.ts'
 import type { AzureConfig } from '../../src/providers/azure/config.ts'
 import { azureError } from '../../src/providers/azure/errors.ts'
-import { iamError } from '../../src/providers/ibm/errors.ts'
+import { AADSTS_HINTS, WORKLOAD_IDENTITY_HINTS } from '../../src/providers/azure/hints.ts'
+import { BXNIM_HINTS, iamError } from '../../src/providers/ibm/errors.ts'
 import { ROOT } from '../../test-support/run-action.ts'
 
 const AADSTS: Array<[code: string, fix: RegExp]> = [
@@ -28,6 +29,16 @@ const AADSTS: Array<[code: string, fix: RegExp]> = [
   ['90033', /transient problem: re-run the job/],
   ['500011', /resource principal was not found in the tenant: check resource \/ scope/],
   ['1002012', /must end in \/\.default/],
+]
+
+/** Workload identity federates the AKS cluster, not GitHub: these codes get a fix of their own. */
+const WORKLOAD_IDENTITY: Array<[code: string, fix: RegExp]> = [
+  ['70021', /matches the runner pod's service account token: add one with the cluster's OIDC issuer/],
+  ['700211', /register the AKS cluster's OIDC issuer/],
+  ['700212', /api:\/\/AzureADTokenExchange for AKS workload identity/],
+  ['700213', /register system:serviceaccount:<namespace>:<service account> of the runner pod/],
+  ['7002138', /differs from the token's sub only in letter case/],
+  ['700024', /the federated token is outside its time window: the kubelet refreshes the projected token/],
 ]
 
 const BXNIM: Array<[code: string, fix: RegExp]> = [
@@ -49,18 +60,30 @@ const config: AzureConfig = {
 }
 const troubleshooting = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n## Troubleshooting\n')[1] ?? ''
 
+const refusal = (code: string, signIn: AzureConfig = config) =>
+  azureError(
+    { message: `AADSTS${code}: something went wrong. Trace ID: x Correlation ID: y` },
+    signIn,
+    new Deadline(60, Date.now),
+    undefined,
+    text => text,
+  )
+
 describe('AADSTS fixes', () => {
   it.each(AADSTS)('AADSTS%s', (code, fix) => {
-    const error = azureError(
-      { message: `AADSTS${code}: something went wrong. Trace ID: x Correlation ID: y` },
-      config,
-      new Deadline(60, Date.now),
-      undefined,
-      text => text,
-    )
+    const error = refusal(code)
     expect(error.message).toContain(`AADSTS${code}`)
     expect(error.fix).toMatch(fix)
     expect(troubleshooting).toMatch(new RegExp(`AADSTS${code}\\b|\\b${code}\\b`))
+  })
+
+  it.each(WORKLOAD_IDENTITY)('AADSTS%s with workload-identity', (code, fix) => {
+    expect(refusal(code, { ...config, authType: 'workload-identity', tokenFile: '/var/run/token' }).fix).toMatch(fix)
+  })
+
+  it('every code with a fix has its row above (a new hint comes with its test)', () => {
+    expect(Object.keys(AADSTS_HINTS).sort()).toEqual(AADSTS.map(([code]) => code).sort())
+    expect(Object.keys(WORKLOAD_IDENTITY_HINTS).sort()).toEqual(WORKLOAD_IDENTITY.map(([code]) => code).sort())
   })
 
   it('an unknown code links to its page', () => {
@@ -76,6 +99,10 @@ describe('BXNIM fixes', () => {
   it.each(BXNIM)('%s', (code, fix) => {
     expect(iamError(answer(code), 'the API key', 'api-key', t => t).fix).toMatch(fix)
     expect(troubleshooting).toContain(code)
+  })
+
+  it('every code with a fix has its row above (a new hint comes with its test)', () => {
+    expect(Object.keys(BXNIM_HINTS).sort()).toEqual(BXNIM.map(([code]) => code).sort())
   })
 
   it('BXNIM0407E on compute-resource is about the CR token', () => {

@@ -125,7 +125,8 @@ describe('run', () => {
     expect(calls.at(-1)).toMatch(/^failed Input 'env-var' is 'LD_PRELOAD'.*\nFix: /s)
   })
 
-  it('redacts warnings too, also a secret that only escape sequences kept apart', async () => {
+  // The log wrapper's own redaction of warnings is tested alone in redaction-layers.test.ts.
+  it('a job summary it cannot write is a warning, its secret redacted also where escape sequences split it', async () => {
     const { core, calls } = recordingCore({ provider: 'ibm', 'api-key': 'the-api-key-value' })
     ;(core.summary as unknown as { write: () => Promise<never> }).write = async () => {
       throw new Error('EACCES: cannot write the-api-\u001b[0mkey-value')
@@ -134,6 +135,18 @@ describe('run', () => {
     await run(deps(core, t))
     expect(calls.filter(c => c.startsWith('warning'))).toEqual([
       'warning Could not write the job summary: EACCES: cannot write ***',
+    ])
+  })
+
+  it('redacts the final ::error:: itself: an unexpected error that carries a secret nobody redacted', async () => {
+    const { core, calls } = recordingCore({ provider: 'ibm', 'api-key': 'the-api-key-value' })
+    const t = transport([{ status: 503, headers: {}, body: '' }])
+    const failingSleep = async () => {
+      throw new Error(`timer broke holding the-api-key-value (${Buffer.from('the-api-key-value').toString('base64')})`)
+    }
+    await run({ ...deps(core, t), sleep: failingSleep })
+    expect(calls.filter(c => c.startsWith('failed'))).toEqual([
+      'failed get-token failed unexpectedly: timer broke holding *** (***)\nFix: re-run with debug logging (ACTIONS_STEP_DEBUG) and report the issue with that log.',
     ])
   })
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals'
-import { validateAction } from '@action-validator/core'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -53,13 +52,6 @@ describe('action.yml', () => {
   it('passes the GitHub Action metadata schema and runs on node24 from dist/', () => {
     expect(validateActionFile().errors).toEqual([])
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
-  })
-
-  it('is checked for real: a broken copy fails the same schema', () => {
-    const broken = read('action.yml')
-      .replace("main: 'dist/index.js'", "mian: 'dist/index.js'")
-      .replace("'node24'", "'node20'")
-    expect(validateAction(broken).errors.length).toBeGreaterThan(0)
   })
 
   it('declares exactly the inputs and outputs of the public interface (docs/interface.md)', () => {
@@ -204,23 +196,4 @@ describe('the project workflows (supply chain)', () => {
       expect(readFileSync(file, 'utf8')).not.toMatch(/run:[^\n]*\$\{\{/) // expressions reach run: through env:
     },
   )
-
-  it('actionlint (npm run validate) is checked for real: it fails a broken workflow', async () => {
-    const { mkdtemp, rm, writeFile } = await import('node:fs/promises')
-    const { tmpdir } = await import('node:os')
-    const { spawnSync } = await import('node:child_process')
-    const dir = await mkdtemp(join(tmpdir(), 'get-token-actionlint-'))
-    try {
-      await writeFile(
-        join(dir, 'broken.yml'),
-        'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n      - uses: actions/checkout@v7\n        with:\n          foo: ${{ steps.nope.outputs.x }}\n',
-      )
-      const bin = join(ROOT, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js')
-      const result = spawnSync(process.execPath, [bin, join(dir, '*.yml').replace(/\\/g, '/')], { encoding: 'utf8' })
-      expect(result.status).not.toBe(0)
-      expect(`${result.stdout}${result.stderr}`).toMatch(/pull_request\.title|steps\.nope/)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  })
 })

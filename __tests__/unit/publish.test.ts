@@ -61,4 +61,30 @@ describe('publish', () => {
     expect(calls).toContain('output token') // the outputs were written before the env var failed...
     expect(readFileSync(output, 'utf8')).toBe('earlier=1\n') // ...and cut away again
   })
+
+  // principal-id and account-id come from unverified claims: a later step may paste them into a
+  // command line or a header, so only a printable id without white space, at most 256 characters.
+  it.each([
+    ['an ordinary id → published', 'IBMid-270003KX5T', true],
+    ['printable punctuation → published', 'acct|<b>x</b>', true],
+    ['exactly 256 characters → published', 'a'.repeat(256), true],
+    ['257 characters → empty', 'a'.repeat(257), false],
+    ['a space → empty', 'IBMid-1 x', false],
+    ['a newline → empty', 'IBMid-1\n::warning::x', false],
+    ['a tab → empty', 'IBMid-1\tx', false],
+    ['a non-ASCII letter → empty', 'IBMid-é', false],
+    ['no value → empty', undefined, false],
+  ])('principal-id and account-id from a claim with %s', async (_, claim, kept) => {
+    const outputs: Record<string, string> = {}
+    const core = {
+      setOutput: (name: string, value: unknown) => void (outputs[name] = String(value)),
+      exportVariable: () => {},
+      info: () => {},
+      warning: () => {},
+    } as unknown as PublishCore
+    const withClaims: Publication = { ...publication, facts: { rows: [], principalId: claim, accountId: claim } }
+    await publish(token, withClaims, { core, secrets: new Secrets(() => {}), env: {}, now: NOW })
+    const published = kept ? claim : ''
+    expect([outputs['principal-id'], outputs['account-id']]).toEqual([published, published])
+  })
 })

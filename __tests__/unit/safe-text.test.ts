@@ -16,6 +16,24 @@ describe('safeText', () => {
     expect(safeText('\u001b[31mred\u001b[0m\u0007 text\u202e', none)).toBe('red text')
   })
 
+  // Bidi embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069) reorder what the
+  // log shows (Trojan Source, CVE-2021-42574); line and paragraph separators and the BOM too.
+  it.each(['202A', '202B', '202C', '202D', '202E', '2066', '2067', '2068', '2069', '2028', '2029', 'FEFF'])(
+    'neutralises U+%s wherever it occurs',
+    hex => {
+      const char = String.fromCodePoint(parseInt(hex, 16))
+      expect(safeText(`${char}admin${char} ok ${char}x`, none)).toBe('admin ok x')
+    },
+  )
+
+  it('replaces every token-shaped value and every workflow command, not only the first', () => {
+    const jwt = 'eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiJ4In0.c2lnbmF0dXJl'
+    const text = `${jwt} ${jwt} client_secret=a&api_key=b {"access_token":"c","id_token":"d"} ::x:: ##[a ##[b \u001b[1mA\u001b[0m`
+    expect(safeText(text, none)).toBe(
+      '*** *** client_secret=***&api_key=*** {"access_token":"***","id_token":"***"} : :x: : # #[a # #[b A',
+    )
+  })
+
   it('cuts long text', () => {
     const safe = safeText('x'.repeat(1_000_000), none)
     expect(safe.length).toBeLessThan(1100)

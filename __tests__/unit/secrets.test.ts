@@ -34,6 +34,27 @@ describe('Secrets', () => {
     )
   })
 
+  it('redacts every occurrence of a secret, not only the first (a body that echoes it again and again)', () => {
+    const secrets = new Secrets(() => {})
+    const secret = 'api key/123456'
+    secrets.add(secret)
+    expect(secrets.redact(`${secret}, again ${secret} and ${secret}`)).toBe('***, again *** and ***')
+    const uri = encodeURIComponent(secret)
+    expect(secrets.redact(`{"a":"${uri}x","b":"${uri}"}`)).toBe('{"a":"***x","b":"***"}')
+  })
+
+  // Encoders that escape more than JSON requires: PHP's json_encode writes `/` as `\/` unless
+  // JSON_UNESCAPED_SLASHES is given (php.net, json_encode); Jackson with ESCAPE_NON_ASCII and .NET's
+  // System.Text.Json write non-ASCII characters as `\uXXXX` with upper-case hex digits.
+  it.each([
+    ["PHP's json_encode: every / as \\/", 'path/to/the/s3cret', 'path\\/to\\/the\\/s3cret'],
+    ['Java and .NET: non-ASCII as upper-case \\u escapes', 'pässwört-Σ-42', 'p\\u00E4ssw\\u00F6rt-\\u03A3-42'],
+  ])('redacts a secret echoed as %s', (_, secret, echoed) => {
+    const secrets = new Secrets(() => {})
+    secrets.add(secret)
+    expect(secrets.redact(`{"error":"bad key ${echoed}"}`)).toBe('{"error":"bad key ***"}')
+  })
+
   it.each([
     ['percent-encoded', (s: string) => encodeURIComponent(s)],
     [

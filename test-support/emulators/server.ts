@@ -11,6 +11,8 @@ export interface RecordedRequest {
   headers: http.IncomingHttpHeaders
   form: URLSearchParams
   body: string
+  /** When the connection that carried the request closed (Date.now()), once it has. */
+  socketClosedAt?: number
 }
 
 /** A scripted misbehaviour for the next request(s): the fault-injection suite's vocabulary. */
@@ -64,6 +66,8 @@ export async function startServer(
         body,
       }
       requests.push(recorded)
+      if (req.socket.closed) recorded.socketClosedAt = Date.now()
+      else req.socket.once('close', () => (recorded.socketClosedAt = Date.now()))
       const fault = faults.shift()
       if (fault) return answerFault(fault, req, res, hung)
       Promise.resolve(handler(recorded))
