@@ -98,9 +98,11 @@ function providerContext(config: Config, deps: RunDeps, secrets: Secrets, log: L
   return {
     transport: deps.transport,
     retry,
+    deadline,
     mask: secret => secrets.add(secret),
     redact: secrets.redact,
     debug: message => log.debug(message),
+    info: message => log.info(message),
     env: deps.env,
     readFile: deps.readFile(deadline, secret => secrets.add(secret)),
     now: deps.now,

@@ -581,6 +581,18 @@ describe('auth-type auto', () => {
     expect(error).toContain('permissions: id-token: write')
     expect(entra.requests).toHaveLength(0)
   })
+
+  test('a misspelled secret (the runner passes it empty): names what was looked at and why it can be empty', async () => {
+    const run = await azure({ 'client-secret': '' })
+    const error = expectFailure(run, /no Azure credential was given/)
+    expect(error).toContain(
+      'the inputs client-secret, client-certificate and federated-token-file and the environment variables AZURE_CLIENT_SECRET, AZURE_FEDERATED_TOKEN_FILE and ACTIONS_ID_TOKEN_REQUEST_URL are all empty',
+    )
+    expect(error).toContain(
+      'A secret reference such as ${{ secrets.NAME }} arrives empty when the secret does not exist',
+    )
+    expect(entra.requests).toHaveLength(0)
+  })
 })
 
 describe('workload-identity (the AKS cluster issuer, its token in a file)', () => {
@@ -735,10 +747,19 @@ describe('managed-identity (App Service endpoint on loopback)', () => {
     expect(run.summary).toContain(value)
   })
 
-  test('AZURE_CLIENT_ID alone still picks the user-assigned identity', async () => {
+  test('AZURE_CLIENT_ID alone still picks the user-assigned identity, and an info line says so', async () => {
     const run = await managed({}, { AZURE_CLIENT_ID: USER_ASSIGNED_CLIENT_ID })
     expectSuccess(run)
     expect(msi.requests[0]?.query.get('client_id')).toBe(USER_ASSIGNED_CLIENT_ID)
+    expect(run.lines).toContain(
+      `Using the user-assigned managed identity ${USER_ASSIGNED_CLIENT_ID} that the runner's AZURE_CLIENT_ID names; give client-id, identity-object-id or identity-resource-id to choose another (or client-id empty and AZURE_CLIENT_ID unset for the system-assigned one).`,
+    )
+  })
+
+  test('client-id given as an input: no such info line', async () => {
+    const run = await managed({ 'client-id': USER_ASSIGNED_CLIENT_ID }, { AZURE_CLIENT_ID: USER_ASSIGNED_CLIENT_ID })
+    expectSuccess(run)
+    expect(run.lines.some(line => line.includes("runner's AZURE_CLIENT_ID"))).toBe(false)
   })
 
   test.each([

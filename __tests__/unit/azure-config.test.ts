@@ -98,10 +98,25 @@ describe('auth-type auto', () => {
     expect(azure(inputs, OIDC_ENV).authType).toBe(authType)
   })
 
-  it('with nothing: names permissions: id-token: write', () => {
+  it('with nothing: names what it looked at, why a secret can arrive empty, and permissions: id-token: write', () => {
     const error = refusal(() => azure({}))
-    expect(error.message).toBe("Input 'auth-type' is auto, but no Azure credential was given.")
+    expect(error.message).toBe(
+      "Input 'auth-type' is auto, but no Azure credential was given: the inputs client-secret, client-certificate and federated-token-file and the environment variables AZURE_CLIENT_SECRET, AZURE_FEDERATED_TOKEN_FILE and ACTIONS_ID_TOKEN_REQUEST_URL are all empty. A secret reference such as ${{ secrets.NAME }} arrives empty when the secret does not exist (check its name, and that it is defined for this repository, environment or organization) or is not available to this run (pull requests from forks, Dependabot runs).",
+    )
     expect(error.fix).toContain('permissions: id-token: write')
+  })
+
+  it.each([
+    [
+      'client-secret',
+      /^Input 'client-secret' is required for auth-type client-secret, and it is empty \(the AZURE_CLIENT_SECRET environment variable too\)\. A secret reference/,
+    ],
+    [
+      'client-certificate',
+      /^Input 'client-certificate' is required for auth-type client-certificate, and it is empty\. A secret reference/,
+    ],
+  ])('auth-type %s with the secret empty: says a secret reference may have arrived empty', (authType, message) => {
+    expect(refusal(() => azure({ 'auth-type': authType })).message).toMatch(message)
   })
 
   it('uses the AZURE_* environment when inputs are empty', () => {
@@ -155,8 +170,8 @@ describe('managed identity and the CLI need no app', () => {
 
   it.each([
     [{}, {}, { kind: 'system' }],
-    [{ 'client-id': CLIENT }, {}, { kind: 'client-id', clientId: CLIENT }],
-    [{}, { AZURE_CLIENT_ID: CLIENT }, { kind: 'client-id', clientId: CLIENT }],
+    [{ 'client-id': CLIENT }, {}, { kind: 'client-id', clientId: CLIENT, fromEnvironment: false }],
+    [{}, { AZURE_CLIENT_ID: CLIENT }, { kind: 'client-id', clientId: CLIENT, fromEnvironment: true }],
     [{ 'identity-object-id': OBJECT }, { AZURE_CLIENT_ID: CLIENT }, { kind: 'object-id', objectId: OBJECT }],
     [
       { 'identity-resource-id': RESOURCE_ID },

@@ -2,7 +2,8 @@ import { InputError } from '../../errors.ts'
 import type { Inputs } from '../../inputs/reader.ts'
 import { checkCertificate } from './certificate.ts'
 import { CLOUDS, readCloud, type CloudName } from './clouds.ts'
-import { AZURE_AUTH_TYPES, GUID, type AppAuthType, type AzureAuthType } from './inputs.ts'
+import { resolveAuthType } from './auth-type.ts'
+import { GUID, type AppAuthType, type AzureAuthType } from './inputs.ts'
 import { readManagedIdentity, type ManagedIdentity } from './managed-identity.ts'
 
 /** What every auth type asks for: a token for this scope. */
@@ -47,9 +48,20 @@ export function readAzureConfig(inputs: Inputs): AzureConfig {
   }
 }
 
+/** Where and as whom an auth type signs in as an app registration; managed identity and the CLI do not. */
+export function appSignIn(config: AzureConfig): (AppSignIn & AzureConfig) | undefined {
+  switch (config.authType) {
+    case 'managed-identity':
+    case 'azure-cli':
+      return undefined
+    default:
+      return config
+  }
+}
+
 /** The authority an auth type signs in at: managed identity and the CLI have none of their own. */
 export function authorityOf(config: AzureConfig): string {
-  return 'authorityHost' in config ? config.authorityHost : CLOUDS[config.cloud].authorityHost
+  return appSignIn(config)?.authorityHost ?? CLOUDS[config.cloud].authorityHost
 }
 
 function readAppConfig(inputs: Inputs, authType: AppAuthType): AzureConfig {
@@ -167,71 +179,4 @@ function readScope(inputs: Inputs): string {
     )
   }
   return resource ? `${resource}/.default` : scope
-}
-
-/**
- * `auto`: client-secret given → client-secret; else client-certificate → client-certificate;
- * else the GitHub OIDC request variables → oidc; else a federated token file → workload-identity.
- * managed-identity and azure-cli only when asked for.
- */
-function resolveAuthType(inputs: Inputs): AzureAuthType {
-  const chosen = inputs.choice('auth-type', ['auto', ...AZURE_AUTH_TYPES], 'auto')
-  const given: Given = {
-    clientSecret: inputs.peek('client-secret', 'AZURE_CLIENT_SECRET'),
-    certificate: inputs.peek('client-certificate'),
-    oidcAvailable: Boolean(inputs.env('ACTIONS_ID_TOKEN_REQUEST_URL') && inputs.env('ACTIONS_ID_TOKEN_REQUEST_TOKEN')),
-    tokenFile: inputs.peek('federated-token-file', 'AZURE_FEDERATED_TOKEN_FILE'),
-  }
-  if (chosen !== 'auto') {
-    checkChosen(chosen, given)
-    return chosen
-  }
-  if (given.clientSecret) return 'client-secret'
-  if (given.certificate) return 'client-certificate'
-  if (given.oidcAvailable) return 'oidc'
-  if (given.tokenFile) return 'workload-identity'
-  throw new InputError(
-    'auth-type',
-    'is auto, but no Azure credential was given.',
-    'give client-secret, or client-certificate, or use OIDC (no secret): add `permissions: id-token: write` to the job and register a federated credential for this repository on the app; on a runner in AKS with workload identity, AZURE_FEDERATED_TOKEN_FILE is picked up; or set auth-type to managed-identity (self-hosted runner on Azure) or azure-cli (after azure/login). OIDC is not available to pull requests from forks.',
-  )
-}
-
-interface Given {
-  clientSecret: string
-  certificate: string
-  oidcAvailable: boolean
-  tokenFile: string
-}
-
-/** An auth type asked for by name must have what it needs. */
-function checkChosen(chosen: AzureAuthType, given: Given): void {
-  if (chosen === 'workload-identity' && !given.tokenFile) {
-    throw new InputError(
-      'federated-token-file',
-      'is required for auth-type workload-identity (and AZURE_FEDERATED_TOKEN_FILE is not set).',
-      'run the runner pod with AKS workload identity (label azure.workload.identity/use: "true" and a service account annotated with the app\'s client id), or give the token file\'s path.',
-    )
-  }
-  if (chosen === 'oidc' && !given.oidcAvailable) {
-    throw new InputError(
-      'auth-type',
-      'is oidc, but this job cannot request a GitHub OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set).',
-      'add `permissions: id-token: write` to the job (or workflow). Pull requests from forks never get OIDC tokens: use another auth-type there or skip the step.',
-    )
-  }
-  if (chosen === 'client-secret' && !given.clientSecret) {
-    throw new InputError(
-      'client-secret',
-      'is required for auth-type client-secret.',
-      'pass the secret Value (not its ID): client-secret: ${{ secrets.AZURE_CLIENT_SECRET }}.',
-    )
-  }
-  if (chosen === 'client-certificate' && !given.certificate) {
-    throw new InputError(
-      'client-certificate',
-      'is required for auth-type client-certificate.',
-      'pass the PEM key and certificate from a secret: client-certificate: ${{ secrets.AZURE_CLIENT_CERTIFICATE }}.',
-    )
-  }
 }

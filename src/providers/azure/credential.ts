@@ -61,11 +61,16 @@ export async function createCredential(config: AzureConfig, ctx: ProviderContext
     }
     case 'managed-identity': {
       ctx.debug(`Azure: managed identity ${describeManagedIdentity(config.identity)}`)
+      if (config.identity.kind === 'client-id' && config.identity.fromEnvironment) {
+        ctx.info(
+          `Using the user-assigned managed identity ${config.identity.clientId} that the runner's AZURE_CLIENT_ID names; give client-id, identity-object-id or identity-resource-id to choose another (or client-id empty and AZURE_CLIENT_ID unset for the system-assigned one).`,
+        )
+      }
       const options = { ...selector(config.identity), retryOptions: managedIdentityRetries(ctx), httpClient }
       return { credential: new identity.ManagedIdentityCredential(options) }
     }
     case 'azure-cli': {
-      const processTimeoutInMs = Math.max(1000, ctx.retry.deadline.remainingMs())
+      const processTimeoutInMs = Math.max(1000, ctx.deadline.remainingMs())
       return { credential: new identity.AzureCliCredential({ tenantId: config.tenantId, processTimeoutInMs }) }
     }
   }
@@ -89,7 +94,7 @@ function appOptions(
     retryOptions: { maxRetries: 0 },
     userAgentOptions: { userAgentPrefix: USER_AGENT },
     additionalPolicies: [
-      { policy: deadlinePolicy(ctx.retry.deadline), position: 'perCall' },
+      { policy: deadlinePolicy(ctx.deadline), position: 'perCall' },
       { policy: retryPolicy(ctx.retry), position: 'perCall' },
       { policy: watch.redirectPolicy(), position: 'perCall' },
       ...(assertion ? [{ policy: freshAssertionPolicy(assertion), position: 'perRetry' as const }] : []),

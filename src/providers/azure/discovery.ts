@@ -18,15 +18,14 @@ export async function explainDiscoveryFailure(
   const text = causes(error)
     .map(e => e.message ?? '')
     .join(' ')
-  if (!/endpoints_resolution_error|openid_config_error/.test(text) || ctx.retry.deadline.remainingMs() <= 0)
-    return error
+  if (!/endpoints_resolution_error|openid_config_error/.test(text) || ctx.deadline.remainingMs() <= 0) return error
   const url = `${config.authorityHost}/${config.tenantId}/v2.0/.well-known/openid-configuration`
   let answer = ''
   let failure: string
   try {
     const response = await ctx.transport.send(
       { method: 'GET', url, headers: { Accept: 'application/json' } },
-      Math.min(10_000, ctx.retry.deadline.remainingMs()),
+      Math.min(10_000, ctx.deadline.remainingMs()),
     )
     answer = response.body
     failure = `HTTP ${response.status}`

@@ -1,14 +1,13 @@
 import { jwtClaims, stringClaim } from '../../jwt.ts'
 import { presentRows, type TokenFacts } from '../../token.ts'
-import type { AzureConfig } from './config.ts'
+import { appSignIn, type AzureConfig } from './config.ts'
 import { describeManagedIdentity } from './managed-identity.ts'
 
 /** Who an Entra token is for (its claims, else the configuration), for the summary, log line and outputs. */
 export function describeAzureToken(config: AzureConfig, accessToken: string): TokenFacts {
   const claims = jwtClaims(accessToken)
-  const configured = 'clientId' in config ? config.clientId : undefined
-  const clientId = stringClaim(claims, 'appid') ?? stringClaim(claims, 'azp') ?? configured
-  const signIn = 'authorityHost' in config ? config : undefined
+  const signIn = appSignIn(config)
+  const clientId = stringClaim(claims, 'appid') ?? stringClaim(claims, 'azp') ?? signIn?.clientId
   const objectId = stringClaim(claims, 'oid')
   const tenantId = stringClaim(claims, 'tid')
   return {
@@ -16,10 +15,13 @@ export function describeAzureToken(config: AzureConfig, accessToken: string): To
     principalId: objectId,
     accountId: tenantId,
     rows: presentRows([
-      ['Tenant', tenantId ?? ('tenantId' in config ? config.tenantId : undefined)],
+      ['Tenant', tenantId ?? (config.authType === 'managed-identity' ? undefined : config.tenantId)],
       ['App', clientId],
       ['Object id', objectId],
-      ['Managed identity', 'identity' in config ? describeManagedIdentity(config.identity) : undefined],
+      [
+        'Managed identity',
+        config.authType === 'managed-identity' ? describeManagedIdentity(config.identity) : undefined,
+      ],
       ['Audience', stringClaim(claims, 'aud')],
       ['Scope', config.scope],
       signIn?.customAuthority ? ['Authority', signIn.authorityHost] : ['Cloud', signIn?.cloud],

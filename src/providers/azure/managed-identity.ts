@@ -5,7 +5,8 @@ import { GUID } from './inputs.ts'
 /** Which managed identity: the resource's own (system-assigned), or a user-assigned one by one of its ids. */
 export type ManagedIdentity =
   | { kind: 'system' }
-  | { kind: 'client-id'; clientId: string }
+  /** `fromEnvironment`: the runner's AZURE_CLIENT_ID picked it, not the client-id input. */
+  | { kind: 'client-id'; clientId: string; fromEnvironment: boolean }
   | { kind: 'object-id'; objectId: string }
   | { kind: 'resource-id'; resourceId: string }
 
@@ -43,7 +44,7 @@ export function readManagedIdentity(inputs: Inputs): ManagedIdentity {
       "give the user-assigned identity's client id (a GUID), or pick it with identity-object-id or identity-resource-id.",
     )
   }
-  return { kind: 'client-id', clientId }
+  return { kind: 'client-id', clientId, fromEnvironment: !given['client-id'] }
 }
 
 function checkObjectId(objectId: string): string {

@@ -2,7 +2,7 @@ import type { AccessToken } from '@azure/identity'
 import { ActionError } from '../../errors.ts'
 import type { Token } from '../../token.ts'
 import type { ProviderContext } from '../provider.ts'
-import type { AzureConfig } from './config.ts'
+import { appSignIn, type AzureConfig } from './config.ts'
 import { createCredential } from './credential.ts'
 import { explainDiscoveryFailure } from './discovery.ts'
 import { azureError, requestName } from './errors.ts'
@@ -18,14 +18,14 @@ export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): 
     const created = await createCredential(config, ctx, watch)
     assertion = created.assertion
     const request = created.credential.getToken(config.scope, {
-      abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())),
+      abortSignal: AbortSignal.timeout(Math.max(1, ctx.deadline.remainingMs())),
     })
-    result = await ctx.retry.deadline.race(request, requestName(config))
+    result = await ctx.deadline.race(request, requestName(config))
   } catch (error) {
     throw await explain(error, config, ctx, watch, assertion)
   }
   if (!result?.token) {
-    throw azureError(new Error('no token returned'), config, ctx.retry.deadline, assertion, ctx.redact)
+    throw azureError(new Error('no token returned'), config, ctx.deadline, assertion, ctx.redact)
   }
   ctx.mask(result.token)
   const unreadable = watch.unreadableExpiry(EXPIRY_FIELDS[config.authType], ctx.redact)
@@ -48,8 +48,9 @@ async function explain(
   if (assertion?.failure) return assertion.failure
   const redirect = watch.redirectError(ctx.redact)
   if (redirect) return redirect
-  const explained = 'authorityHost' in config ? await explainDiscoveryFailure(error, config, ctx) : error
-  return azureError(explained, config, ctx.retry.deadline, assertion, ctx.redact, watch.failure)
+  const signIn = appSignIn(config)
+  const explained = signIn ? await explainDiscoveryFailure(error, signIn, ctx) : error
+  return azureError(explained, config, ctx.deadline, assertion, ctx.redact, watch.failure)
 }
 
 /**

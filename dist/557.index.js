@@ -1,8 +1,8 @@
-export const id = 837;
-export const ids = [837];
+export const id = 557;
+export const ids = [557];
 export const modules = {
 
-/***/ 3837:
+/***/ 2557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,10 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
   getAzureToken: () => (/* binding */ getAzureToken)
 });
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/providers/azure/config.ts + 3 modules
+var azure_config = __webpack_require__(6007);
 // EXTERNAL MODULE: ./src/io/http.ts + 1 modules
 var http = __webpack_require__(4059);
-// EXTERNAL MODULE: ./src/providers/azure/config.ts + 2 modules
-var azure_config = __webpack_require__(7769);
 // EXTERNAL MODULE: ./src/io/files.ts + 1 modules
 var files = __webpack_require__(6650);
 ;// CONCATENATED MODULE: ./src/providers/azure/federated.ts
@@ -62,8 +64,6 @@ function tokenFileAssertion(path, ctx) {
     });
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/jwt.ts
 var jwt = __webpack_require__(6962);
 // EXTERNAL MODULE: ./src/log/safe-text.ts
@@ -205,37 +205,6 @@ function deadlinePolicy(deadline) {
     };
 }
 /**
- * The SDK follows a redirect only within the same origin; MSAL then reports any other as
- * "unknown_error … Http status code: 307". The watch keeps what was refused, so that the
- * error can say that the authority redirected, and where to.
- */
-class RedirectWatch {
-    seen;
-    policy() {
-        return {
-            name: 'getTokenRedirectWatch',
-            sendRequest: async (request, next) => {
-                const response = await next(request);
-                if (response.status >= 300 && response.status < 400) {
-                    this.seen = { status: response.status, url: request.url, location: response.headers.get('location') };
-                }
-                return response;
-            },
-        };
-    }
-    error(redact) {
-        if (!this.seen)
-            return undefined;
-        const { status, url, location } = this.seen;
-        return (0,http/* redirected */.cP)({ status, headers: { location }, body: '' }, {
-            service: 'Entra ID',
-            endpointInput: 'authority-host (or cloud)',
-            request: { method: 'POST', url, headers: {} },
-            redact,
-        });
-    }
-}
-/**
  * Puts a freshly fetched federated assertion into every attempt's token request: a retry sends
  * the current token, not the one MSAL read before the first attempt.
  */
@@ -281,22 +250,28 @@ function routeSdkLogs(logger, debug, redact) {
 
 /**
  * One @azure/identity credential per auth type. The app sign-ins' HTTP pipeline carries the
- * action's retry policy and deadline (pipeline.ts) instead of the SDK's own.
+ * action's retry policy and deadline (pipeline.ts) instead of the SDK's own; every credential
+ * that sends requests sends them through the watch.
  */
-async function createCredential(config, ctx, redirects) {
-    const [identity, { AzureLogger }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(871), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 5851)), __webpack_require__.e(/* import() */ 567).then(__webpack_require__.bind(__webpack_require__, 7567))]);
+async function createCredential(config, ctx, watch) {
+    const [identity, { AzureLogger }, { createDefaultHttpClient }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(469), __webpack_require__.e(71), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 5563)),
+        __webpack_require__.e(/* import() */ 567).then(__webpack_require__.bind(__webpack_require__, 7567)),
+        __webpack_require__.e(/* import() */ 469).then(__webpack_require__.bind(__webpack_require__, 850)),
+    ]);
     routeSdkLogs(AzureLogger, ctx.debug, ctx.redact);
-    ctx.debug(`Azure: ${config.authType} credential, authority ${(0,azure_config/* authorityOf */.v)(config)}, scope ${config.scope}`);
+    const httpClient = watch.httpClient(createDefaultHttpClient());
+    ctx.debug(`Azure: ${config.authType} credential, authority ${(0,azure_config/* authorityOf */.vO)(config)}, scope ${config.scope}`);
     switch (config.authType) {
         case 'client-secret': {
             const { tenantId, clientId, clientSecret } = config;
-            const options = appOptions(config, ctx, redirects);
+            const options = appOptions(config, ctx, watch, httpClient);
             return { credential: new identity.ClientSecretCredential(tenantId, clientId, clientSecret, options) };
         }
         case 'client-certificate': {
             const { tenantId, clientId, certificate, certificatePassword } = config;
             const pem = { certificate, certificatePassword };
-            const options = appOptions(config, ctx, redirects);
+            const options = appOptions(config, ctx, watch, httpClient);
             return { credential: new identity.ClientCertificateCredential(tenantId, clientId, pem, options) };
         }
         case 'oidc':
@@ -307,17 +282,20 @@ async function createCredential(config, ctx, redirects) {
             // A token file that is missing, empty or too big fails here, before any request.
             if (config.authType === 'workload-identity')
                 await assertion.get();
-            const options = appOptions(config, ctx, redirects, assertion);
+            const options = appOptions(config, ctx, watch, httpClient, assertion);
             const credential = new identity.ClientAssertionCredential(config.tenantId, config.clientId, assertion.get, options);
             return { credential, assertion };
         }
         case 'managed-identity': {
             ctx.debug(`Azure: managed identity ${(0,managed_identity/* describeManagedIdentity */.J)(config.identity)}`);
-            const options = { ...selector(config.identity), retryOptions: managedIdentityRetries(ctx) };
+            if (config.identity.kind === 'client-id' && config.identity.fromEnvironment) {
+                ctx.info(`Using the user-assigned managed identity ${config.identity.clientId} that the runner's AZURE_CLIENT_ID names; give client-id, identity-object-id or identity-resource-id to choose another (or client-id empty and AZURE_CLIENT_ID unset for the system-assigned one).`);
+            }
+            const options = { ...selector(config.identity), retryOptions: managedIdentityRetries(ctx), httpClient };
             return { credential: new identity.ManagedIdentityCredential(options) };
         }
         case 'azure-cli': {
-            const processTimeoutInMs = Math.max(1000, ctx.retry.deadline.remainingMs());
+            const processTimeoutInMs = Math.max(1000, ctx.deadline.remainingMs());
             return { credential: new identity.AzureCliCredential({ tenantId: config.tenantId, processTimeoutInMs }) };
         }
     }
@@ -326,16 +304,17 @@ async function createCredential(config, ctx, redirects) {
  * The authority, and the action's policies in place of the SDK's retries. A federated assertion
  * is fetched again for every attempt (a projected token may rotate in between).
  */
-function appOptions(config, ctx, redirects, assertion) {
+function appOptions(config, ctx, watch, httpClient, assertion) {
     return {
         authorityHost: config.authorityHost,
+        httpClient,
         disableInstanceDiscovery: config.customAuthority,
         retryOptions: { maxRetries: 0 },
         userAgentOptions: { userAgentPrefix: http/* USER_AGENT */._O },
         additionalPolicies: [
-            { policy: deadlinePolicy(ctx.retry.deadline), position: 'perCall' },
+            { policy: deadlinePolicy(ctx.deadline), position: 'perCall' },
             { policy: retryPolicy(ctx.retry), position: 'perCall' },
-            { policy: redirects.policy(), position: 'perCall' },
+            { policy: watch.redirectPolicy(), position: 'perCall' },
             ...(assertion ? [{ policy: freshAssertionPolicy(assertion), position: 'perRetry' }] : []),
         ],
     };
@@ -359,12 +338,8 @@ function managedIdentityRetries(ctx) {
 }
 
 // EXTERNAL MODULE: ./src/json.ts
-var json = __webpack_require__(8301);
-;// CONCATENATED MODULE: ./src/providers/azure/errors.ts
-
-
-
-
+var src_json = __webpack_require__(8301);
+;// CONCATENATED MODULE: ./src/providers/azure/hints.ts
 /** One-line fixes for the AADSTS codes CI users meet most. */
 const AADSTS_HINTS = {
     '7000215': "client-secret is wrong: pass the secret's Value (shown once when it was created), not its Secret ID.",
@@ -374,6 +349,8 @@ const AADSTS_HINTS = {
     '700211': "no federated credential matches the token's issuer: register the iss above as the credential's issuer (https://token.actions.githubusercontent.com on github.com; https://<host>/_services/token on GitHub Enterprise Server; https://token.actions.githubusercontent.com/<enterprise> for an enterprise with a custom issuer).",
     '700212': "no federated credential matches the token's audience: set the credential's audience to the aud above, or oidc-audience to the credential's.",
     '700213': "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
+    '7002137': "no federated credential matches the token's subject; Entra ID's message names the subject the credential should have: set the federated credential's subject to exactly that (the token's sub is shown above).",
+    '7002138': "the federated credential's subject differs from the token's sub only in letter case (Entra ID compares subjects case-sensitively): register exactly the sub above, with its capitals (owner, repository and environment names as GitHub writes them).",
     '700024': "the client assertion is outside its time window: check the runner's clock; the GitHub OIDC token is fetched right before the token request and lives about 5 minutes.",
     '700027': 'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
     '90002': 'the tenant was not found: check tenant-id and cloud (or authority-host).',
@@ -387,19 +364,61 @@ const WORKLOAD_IDENTITY_HINTS = {
     '700211': "no federated credential matches the token's issuer: register the AKS cluster's OIDC issuer (the iss above; az aks show --query oidcIssuerProfile.issuerUrl) as the credential's issuer.",
     '700212': "no federated credential matches the token's audience: the credential's audience must be the aud above (api://AzureADTokenExchange for AKS workload identity).",
     '700213': "no federated credential matches the token's subject: register system:serviceaccount:<namespace>:<service account> of the runner pod, exactly the sub above.",
+    '7002138': "the federated credential's subject differs from the token's sub only in letter case (Entra ID compares subjects case-sensitively): register exactly the sub above; Kubernetes namespace and service account names are lower case.",
     '700024': "the federated token is outside its time window: the kubelet refreshes the projected token; check that federated-token-file points at the projected file itself (not a copy) and the node's clock.",
 };
-const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213']);
+/** What to check when the credential could not be used at all, per auth type. */
+const UNAVAILABLE_HINTS = {
+    'client-secret': 'check tenant-id, client-id and client-secret.',
+    'client-certificate': 'check that client-certificate holds the PEM private key and certificate, and client-certificate-password if the key is encrypted.',
+    oidc: 'check that the job has `permissions: id-token: write` and that the app has a federated credential for this repository.',
+    'workload-identity': "check federated-token-file (AZURE_FEDERATED_TOKEN_FILE), tenant-id and client-id, and that the app has a federated credential for the cluster's issuer and the runner's service account.",
+    'managed-identity': 'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; pick a user-assigned identity with client-id, identity-object-id or identity-resource-id.',
+    'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
+};
+/**
+ * IMDS and App Service refuse a managed identity with invalid_request (IMDS) or a bare message;
+ * the description is all that tells the cases apart. MSAL puts it after "Description:".
+ */
+const MANAGED_IDENTITY_HINTS = [
+    [
+        /Multiple user assigned identities exist/i,
+        'the machine has several user-assigned identities and none was chosen: name one with client-id, identity-object-id or identity-resource-id (az vm identity show lists them).',
+    ],
+    [
+        /Identity not found|No User Assigned or Delegated Managed Identity found/i,
+        'no managed identity with this id is assigned to the machine (without an id: it has no system-assigned identity): check client-id, identity-object-id or identity-resource-id against its identities (az vm identity show, az webapp identity show), or assign the identity; a new assignment can take a few minutes to arrive.',
+    ],
+];
+/** Where the endpoint a network failure points at comes from. */
+const ENDPOINT_INPUTS = {
+    'client-secret': 'the cloud and authority-host inputs',
+    'client-certificate': 'the cloud and authority-host inputs',
+    oidc: 'the cloud and authority-host inputs',
+    'workload-identity': 'the cloud and authority-host inputs (AZURE_AUTHORITY_HOST)',
+    'managed-identity': 'IDENTITY_ENDPOINT (App Service, Container Apps); on a VM the metadata service 169.254.169.254 answers only inside Azure',
+    'azure-cli': 'the Azure CLI set-up',
+};
+
+;// CONCATENATED MODULE: ./src/providers/azure/errors.ts
+
+
+
+
+
+
+/** Codes about the federated credential match: the error shows what the assertion claimed. */
+const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213', '7002137', '7002138']);
 /** What timed out, for deadline messages. */
 function requestName(config) {
     if (config.authType === 'managed-identity')
         return 'The managed identity token request';
     if (config.authType === 'azure-cli')
         return 'The Azure CLI (az account get-access-token)';
-    return `The Entra ID token request (${(0,azure_config/* authorityOf */.v)(config)})`;
+    return `The Entra ID token request (${(0,azure_config/* authorityOf */.vO)(config)})`;
 }
 /** Turns anything @azure/identity throws into one actionable message. */
-function azureError(error, config, deadline, assertion, redact) {
+function azureError(error, config, deadline, assertion, redact, failure) {
     if (error instanceof errors/* ActionError */.lZ)
         return error;
     const chain = causes(error);
@@ -421,6 +440,14 @@ function azureError(error, config, deadline, assertion, redact) {
             fix: hint ?? `look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`,
         });
     }
+    // MSAL reports a request that got no answer without its cause; the watch kept it.
+    if (failure)
+        return unreachable(failure, config, redact);
+    if (config.authType === 'managed-identity') {
+        const refused = managedIdentityRefusal(chain, text, redact);
+        if (refused)
+            return refused;
+    }
     // MSAL appends the raw response headers to unknown errors: noise for the user.
     const message = (0,safe_text/* safeText */.H)((chain[0]?.message ?? String(error)).replace(/\s*Headers: \{[\s\S]*$/, ''), redact, 600);
     const unavailable = chain.some(e => e.name === 'CredentialUnavailableError');
@@ -428,39 +455,60 @@ function azureError(error, config, deadline, assertion, redact) {
         fix: unavailable ? UNAVAILABLE_HINTS[config.authType] : networkOrGeneric(text, config),
     });
 }
-const UNAVAILABLE_HINTS = {
-    'client-secret': 'check tenant-id, client-id and client-secret.',
-    'client-certificate': 'check that client-certificate holds the PEM private key and certificate, and client-certificate-password if the key is encrypted.',
-    oidc: 'check that the job has `permissions: id-token: write` and that the app has a federated credential for this repository.',
-    'workload-identity': "check federated-token-file (AZURE_FEDERATED_TOKEN_FILE), tenant-id and client-id, and that the app has a federated credential for the cluster's issuer and the runner's service account.",
-    'managed-identity': 'managed-identity works only on a self-hosted runner in Azure (VM, scale set, App Service, Container Apps) with an identity assigned; pick a user-assigned identity with client-id, identity-object-id or identity-resource-id.',
-    'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
-};
 function networkOrGeneric(text, config) {
     const status = /Http status code: (408|429|5\d\d)\b/.exec(text)?.[1];
     if (status) {
-        return `${(0,azure_config/* authorityOf */.v)(config)} answered HTTP ${status} on every attempt: a server or proxy problem, not your credentials. Re-run, or raise max-attempts / timeout-seconds.`;
+        return `${(0,azure_config/* authorityOf */.vO)(config)} answered HTTP ${status} on every attempt: a server or proxy problem, not your credentials. Re-run, or raise max-attempts / timeout-seconds.`;
     }
     if (/Response had no "expiresOn"|unknown_error|Http status code: 2\d\d/.test(text)) {
-        return `${(0,azure_config/* authorityOf */.v)(config)} answered, but not as Entra ID does: check authority-host and cloud, and any proxy between the runner and the authority.`;
+        return `${(0,azure_config/* authorityOf */.vO)(config)} answered, but not as Entra ID does: check authority-host and cloud, and any proxy between the runner and the authority.`;
     }
     return networkHint(text, config) ?? UNAVAILABLE_HINTS[config.authType];
 }
 function networkHint(text, config) {
-    if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up/i.test(text)) {
-        return `check that ${(0,azure_config/* authorityOf */.v)(config)} is reachable from the runner (proxy settings: HTTPS_PROXY, NO_PROXY), or the authority-host input.`;
+    if (/ERR_TLS_CERT_ALTNAME_INVALID/.test(text)) {
+        return `the certificate that answered is not one for ${hostOf(config)}: a proxy or firewall that inspects TLS answers in its place. Let the runner through it (NO_PROXY), or give its CA certificate to the step through NODE_EXTRA_CA_CERTS; check ${ENDPOINT_INPUTS[config.authType]}.`;
     }
-    if (/certificate|self.signed|UNABLE_TO_VERIFY/i.test(text)) {
-        return "the authority's TLS certificate is not trusted: for a private CA, give its certificate to the step through NODE_EXTRA_CA_CERTS.";
+    if (/certificate|self.signed|UNABLE_TO_VERIFY|CERT_|ERR_TLS/i.test(text)) {
+        return 'the TLS certificate is not trusted: for a private CA or a proxy that inspects TLS, give its CA certificate to the step through NODE_EXTRA_CA_CERTS.';
+    }
+    if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|socket hang up|network_error/.test(text)) {
+        const proxy = config.authType === 'managed-identity' ? 'NO_PROXY must name it if HTTP_PROXY is set' : 'HTTPS_PROXY, NO_PROXY';
+        return `check that ${hostOf(config)} is reachable from the runner: the proxy settings (${proxy}) and ${ENDPOINT_INPUTS[config.authType]}; it is not a problem with the credentials.`;
     }
     return undefined;
+}
+function hostOf(config) {
+    if (config.authType === 'managed-identity')
+        return 'the managed identity endpoint';
+    return new URL((0,azure_config/* authorityOf */.vO)(config)).host;
+}
+/** A request that never got an answer: the host, Node's error code, and where to look. */
+function unreachable(failure, config, redact) {
+    const service = config.authType === 'managed-identity' ? 'the managed identity endpoint' : 'Entra ID';
+    const code = (0,safe_text/* safeText */.H)(failure.code || 'network error', redact, 60);
+    const detail = failure.message && failure.message !== failure.code ? ` (${(0,safe_text/* safeText */.H)(failure.message, redact, 200)})` : '';
+    const what = http/* TLS_ERRORS */.Y$.test(failure.code)
+        ? `The TLS certificate of ${service} (${failure.host}) was refused: ${code}${detail}.`
+        : `Could not reach ${service} at ${failure.host} (${config.authType}): ${code}${detail}.`;
+    return new errors/* ActionError */.lZ(what, { fix: networkHint(`${failure.code} ${failure.message}`, config) });
+}
+/** The endpoint's `error` and description (MSAL writes it after "Description:"), and the fix for it. */
+function managedIdentityRefusal(chain, text, redact) {
+    const [pattern, fix] = MANAGED_IDENTITY_HINTS.find(([known]) => known.test(text)) ?? [];
+    if (!pattern || !fix)
+        return undefined;
+    const description = /Description: ([\s\S]*?) - Correlation ID:/.exec(text)?.[1] ?? pattern.exec(text)?.[0] ?? '';
+    const code = chain.map(e => e.errorCode).find(Boolean);
+    const said = (0,safe_text/* safeText */.H)(`${code ? `${code}: ` : ''}${description}`, redact, 300);
+    return new errors/* ActionError */.lZ(`The managed identity endpoint refused the token request: ${said}`, { fix });
 }
 /** "AADSTS7000215: Invalid client secret provided. ..." without the trace and correlation noise. */
 function describe(text, code, redact) {
     const start = text.indexOf(`AADSTS${code}`);
     const from = start >= 0 ? text.slice(start) : text;
     const description = from.split(/\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n)/)[0] ?? from;
-    return (0,safe_text/* safeText */.H)(description || `AADSTS${code}`, redact, 500);
+    return (0,safe_text/* safeText */.H)(description || `AADSTS${code}`, redact, 800);
 }
 /** The claims a federated credential must match, never the token. */
 function describeAssertion(assertion, redact) {
@@ -494,13 +542,13 @@ async function explainDiscoveryFailure(error, config, ctx) {
     const text = causes(error)
         .map(e => e.message ?? '')
         .join(' ');
-    if (!/endpoints_resolution_error|openid_config_error/.test(text) || ctx.retry.deadline.remainingMs() <= 0)
+    if (!/endpoints_resolution_error|openid_config_error/.test(text) || ctx.deadline.remainingMs() <= 0)
         return error;
     const url = `${config.authorityHost}/${config.tenantId}/v2.0/.well-known/openid-configuration`;
     let answer = '';
     let failure;
     try {
-        const response = await ctx.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } }, Math.min(10_000, ctx.retry.deadline.remainingMs()));
+        const response = await ctx.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' } }, Math.min(10_000, ctx.deadline.remainingMs()));
         answer = response.body;
         failure = `HTTP ${response.status}`;
     }
@@ -517,8 +565,102 @@ async function explainDiscoveryFailure(error, config, ctx) {
     });
 }
 function errorDescription(body) {
-    const value = (0,json/* jsonObject */.o)(body)?.error_description;
+    const value = (0,src_json/* jsonObject */.o)(body)?.error_description;
     return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/providers/azure/wire-watch.ts
+
+
+
+
+/**
+ * What the SDK saw on the wire and leaves out of its errors. MSAL reports a network failure as
+ * "network_error" without its cause, reads an expiry it cannot parse as 0 ("expired" at once),
+ * and reports a refused redirect as "unknown_error … Http status code: 307".
+ */
+class WireWatch {
+    redirect;
+    /** The last request's network failure; cleared by any answer. */
+    failure;
+    expiry;
+    /**
+     * Keeps refused redirects. A pipeline policy, not the HTTP client: the SDK follows a redirect
+     * within the same origin below it, and only what reaches the policy was refused.
+     */
+    redirectPolicy() {
+        return {
+            name: 'getTokenRedirectWatch',
+            sendRequest: async (request, next) => {
+                const response = await next(request);
+                if (response.status >= 300 && response.status < 400) {
+                    this.redirect = { status: response.status, url: request.url, location: response.headers.get('location') };
+                }
+                return response;
+            },
+        };
+    }
+    /** The SDK's HTTP client, watched: every attempt, managed identity included (it ignores pipeline policies). */
+    httpClient(inner) {
+        return {
+            sendRequest: async (request) => {
+                try {
+                    const response = await inner.sendRequest(request);
+                    this.failure = undefined;
+                    if (response.status >= 200 && response.status < 300)
+                        this.noteExpiry(response.bodyAsText);
+                    return response;
+                }
+                catch (error) {
+                    const { code, message, name } = (error ?? {});
+                    if (name !== 'AbortError') {
+                        this.failure = { host: new URL(request.url).host, code: String(code ?? ''), message: String(message ?? '') };
+                    }
+                    throw error;
+                }
+            },
+        };
+    }
+    noteExpiry(body) {
+        const json = body && body.length < 64 * 1024 ? (0,src_json/* jsonObject */.o)(body) : undefined;
+        if (json && 'access_token' in json)
+            this.expiry = { expires_in: json.expires_in, expires_on: json.expires_on };
+    }
+    redirectError(redact) {
+        if (!this.redirect)
+            return undefined;
+        const { status, url, location } = this.redirect;
+        return (0,http/* redirected */.cP)({ status, headers: { location }, body: '' }, {
+            service: 'Entra ID',
+            endpointInput: 'authority-host (or cloud)',
+            request: { method: 'POST', url, headers: {} },
+            redact,
+        });
+    }
+    /**
+     * The token answer's expiry when MSAL cannot have read it: absent, or not the number of seconds
+     * it expects (MSAL takes 0 then, and the token would look expired the moment it was issued).
+     */
+    unreadableExpiry(field, redact) {
+        if (!this.expiry)
+            return undefined;
+        const value = this.expiry[field];
+        if (value === undefined || value === null || value === '')
+            return `no ${field}`;
+        if (typeof value === 'number' ? Number.isFinite(value) : /^-?\d+(?:\.\d+)?$/.test(String(value).trim())) {
+            return undefined;
+        }
+        if (field === 'expires_on' && isIso8601(value))
+            return undefined;
+        return `${field} ${JSON.stringify((0,safe_text/* safeText */.H)(typeof value === 'string' ? value : JSON.stringify(value), redact, 80))}`;
+    }
+}
+/** msal-node converts a managed identity's expires_on itself when it passes this test (its utils/TimeUtils.isIso8601). */
+function isIso8601(value) {
+    if (typeof value !== 'string')
+        return false;
+    const date = new Date(value);
+    return !Number.isNaN(date.getTime()) && date.toISOString() === value;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/azure/token.ts
@@ -526,26 +668,31 @@ function errorDescription(body) {
 
 
 
+
+
 /** Loaded on demand (its own chunk, with @azure/identity): the IBM path never evaluates it. */
 async function getAzureToken(config, ctx) {
-    const redirects = new RedirectWatch();
+    const watch = new WireWatch();
     let assertion;
     let result;
     try {
-        const created = await createCredential(config, ctx, redirects);
+        const created = await createCredential(config, ctx, watch);
         assertion = created.assertion;
         const request = created.credential.getToken(config.scope, {
-            abortSignal: AbortSignal.timeout(Math.max(1, ctx.retry.deadline.remainingMs())),
+            abortSignal: AbortSignal.timeout(Math.max(1, ctx.deadline.remainingMs())),
         });
-        result = await ctx.retry.deadline.race(request, requestName(config));
+        result = await ctx.deadline.race(request, requestName(config));
     }
     catch (error) {
-        throw await explain(error, config, ctx, redirects, assertion);
+        throw await explain(error, config, ctx, watch, assertion);
     }
     if (!result?.token) {
-        throw azureError(new Error('no token returned'), config, ctx.retry.deadline, assertion, ctx.redact);
+        throw azureError(new Error('no token returned'), config, ctx.deadline, assertion, ctx.redact);
     }
     ctx.mask(result.token);
+    const unreadable = watch.unreadableExpiry(EXPIRY_FIELDS[config.authType], ctx.redact);
+    if (unreadable)
+        throw expiryError(unreadable, config);
     return {
         accessToken: result.token,
         expiresOnMs: result.expiresOnTimestamp,
@@ -553,14 +700,27 @@ async function getAzureToken(config, ctx) {
     };
 }
 /** What the user needs to read: GitHub's own refusal, a redirect, Entra's AADSTS code, ... */
-async function explain(error, config, ctx, redirects, assertion) {
+async function explain(error, config, ctx, watch, assertion) {
     if (assertion?.failure)
         return assertion.failure;
-    const redirect = redirects.error(ctx.redact);
+    const redirect = watch.redirectError(ctx.redact);
     if (redirect)
         return redirect;
-    const explained = 'authorityHost' in config ? await explainDiscoveryFailure(error, config, ctx) : error;
-    return azureError(explained, config, ctx.retry.deadline, assertion, ctx.redact);
+    const signIn = (0,azure_config/* appSignIn */.Gd)(config);
+    const explained = signIn ? await explainDiscoveryFailure(error, signIn, ctx) : error;
+    return azureError(explained, config, ctx.deadline, assertion, ctx.redact, watch.failure);
+}
+/**
+ * MSAL reads an expiry it cannot parse as 0, so the token would look expired the moment it was
+ * issued (and "check the runner's clock" would be the wrong advice): name the field instead.
+ */
+function expiryError(unreadable, config) {
+    const managed = config.authType === 'managed-identity';
+    return new errors/* ActionError */.lZ(`${managed ? 'The managed identity endpoint' : 'Entra ID'} answered with a token but ${unreadable}, an expiry get-token cannot read; the token was not published.`, {
+        fix: managed
+            ? "get-token reads expires_on as seconds since 1970, as App Service's api-version 2019-08-01 and IMDS write it (App Service's retired 2017-09-01 API wrote a date): check that IDENTITY_ENDPOINT is the platform's own endpoint, not a local stand-in or proxy that answers in the old format."
+            : 'Entra ID writes expires_in as seconds: check authority-host and cloud, and any proxy between the runner and the authority.',
+    });
 }
 /** Where @azure/identity reads the expiry from, per auth type: named when it is not sane. */
 const EXPIRY_FIELDS = {
