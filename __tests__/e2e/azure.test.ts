@@ -40,7 +40,7 @@ import {
   type ManagedIdentityEmulator,
 } from '../../test-support/emulators/managed-identity.ts'
 import { unsignedJwt } from '../../test-support/emulators/server.ts'
-import { leaks } from '../../test-support/leaks.ts'
+import { leaks, maskLine } from '../../test-support/leaks.ts'
 import { ROOT, runAction, type ActionRun } from '../../test-support/run-action.ts'
 import { RESOURCE, azureStep } from '../../test-support/steps.ts'
 
@@ -217,6 +217,28 @@ describe('client-secret', () => {
     const run = await azure({ 'client-secret': CLIENT_SECRET }, { RUNNER_DEBUG: '1' })
     expectSuccess(run)
     expect(run.lines.some(line => line.startsWith('::debug::'))).toBe(true)
+  })
+})
+
+describe("masking in one place: the SDK's HTTP client masks what the provider never names", () => {
+  test('a credential field Entra starts sending tomorrow is masked before the SDK reads it', async () => {
+    // Not id_token: MSAL parses that one as a JWT and refuses a fake.
+    const secrets = ['rt-0123456789abcdef', 'sso-0123456789abcdef']
+    const extraFields = { refresh_token: secrets[0], session: { sso_token: secrets[1] } }
+    const novel = await startEntraId({ resources: [RESOURCE], extraFields })
+    try {
+      const run = await azureStep(() => novel)(
+        { 'client-secret': CLIENT_SECRET },
+        { RUNNER_DEBUG: '1', AZURE_LOG_LEVEL: 'verbose' },
+      )
+      expect(run.code).toBe(0)
+      for (const secret of secrets) {
+        expect(maskLine(run, secret)).toBeGreaterThanOrEqual(0)
+        expect(leaks(run, [secret])).toEqual([])
+      }
+    } finally {
+      await novel.close()
+    }
   })
 })
 

@@ -52,6 +52,8 @@ export interface EntraOptions {
   /** Other issuers of federated assertions (an AKS cluster's OIDC issuer) and the keys they sign with. */
   federatedIssuers?: Array<{ issuer: string; publicKey: KeyObject }>
   lifetimeSeconds?: number
+  /** Fields added to every token answer, as a service that starts sending new ones would. */
+  extraFields?: Record<string, unknown>
 }
 
 /**
@@ -193,7 +195,13 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
     issued.push(accessToken)
     return {
       status: 200,
-      json: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken },
+      json: {
+        token_type: 'Bearer',
+        expires_in: lifetime,
+        ext_expires_in: lifetime,
+        access_token: accessToken,
+        ...options.extraFields,
+      },
     }
   }
 

@@ -7,11 +7,13 @@ import { createCredential } from './credential.ts'
 import { explainDiscoveryFailure } from './discovery.ts'
 import { azureError, requestName } from './errors.ts'
 import type { FederatedAssertion } from './federated.ts'
+import { dropGlobalFormData } from './sdk-tweaks.ts'
 import { WireWatch } from './wire-watch.ts'
 
 /** Loaded on demand (its own chunk, with @azure/identity): the IBM path never evaluates it. */
 export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): Promise<Token> {
-  const watch = new WireWatch()
+  dropGlobalFormData()
+  const watch = new WireWatch(ctx.mask)
   let assertion: FederatedAssertion | undefined
   let result: AccessToken | null
   try {
@@ -27,7 +29,6 @@ export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): 
   if (!result?.token) {
     throw azureError(new Error('no token returned'), config, ctx.deadline, assertion, ctx.redact)
   }
-  ctx.mask(result.token)
   const unreadable = watch.unreadableExpiry(EXPIRY_FIELDS[config.authType], ctx.redact)
   if (unreadable) throw expiryError(unreadable, config)
   return {

@@ -2,6 +2,7 @@ import type { HttpClient } from '@azure/core-rest-pipeline'
 import { ActionError } from '../../errors.ts'
 import { redirected } from '../../io/http.ts'
 import { jsonObject } from '../../json.ts'
+import { credentialValues } from '../../log/credential-fields.ts'
 import { safeText, type Redact } from '../../log/safe-text.ts'
 import type { PipelinePolicy } from './pipeline.ts'
 
@@ -16,7 +17,7 @@ export interface NetworkFailure {
 type ExpiryFields = Partial<Record<'expires_in' | 'expires_on', unknown>>
 
 /**
- * What the SDK saw on the wire and leaves out of its errors. MSAL reports a network failure as
+ * What the SDK saw on the wire and leaves out of its errors; and the mask on every answer. MSAL reports a network failure as
  * "network_error" without its cause, reads an expiry it cannot parse as 0 ("expired" at once),
  * and reports a refused redirect as "unknown_error … Http status code: 307".
  */
@@ -25,6 +26,12 @@ export class WireWatch {
   /** The last request's network failure; cleared by any answer. */
   failure: NetworkFailure | undefined
   private expiry: ExpiryFields | undefined
+  private readonly mask: (secret: string) => void
+
+  /** `mask` registers every credential field of every answer before the SDK reads the answer. */
+  constructor(mask: (secret: string) => void) {
+    this.mask = mask
+  }
 
   /**
    * Keeps refused redirects. A pipeline policy, not the HTTP client: the SDK follows a redirect
@@ -49,6 +56,7 @@ export class WireWatch {
       sendRequest: async request => {
         try {
           const response = await inner.sendRequest(request)
+          this.maskCredentials(response.bodyAsText)
           this.failure = undefined
           if (response.status >= 200 && response.status < 300) this.noteExpiry(response.bodyAsText)
           return response
@@ -61,6 +69,11 @@ export class WireWatch {
         }
       },
     }
+  }
+
+  private maskCredentials(body: string | null | undefined): void {
+    const json = body && body.length < 1024 * 1024 ? jsonObject(body) : undefined
+    for (const secret of credentialValues(json)) this.mask(secret)
   }
 
   private noteExpiry(body: string | null | undefined): void {
