@@ -9,6 +9,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const READERS = ['src', '__tests__', 'test-support', 'scripts', 'bench', 'demo']
 const DECLARATION =
   /^export (?:declare )?(?:async )?(?:abstract )?(?:function\*?|const|let|class|interface|type|enum) ([A-Za-z_$][\w$]*)/
+/** `(await import('…')).a`: how a provider loads its chunk. */
+const DYNAMIC_MEMBER = /\(await\s+import\(\s*['"]([^'"]+)['"]\s*\)\)\.([A-Za-z_$][\w$]*)/g
 /** `import { a, type b } from '…'`, `export { a } from '…'`, `const { a } = await import('…')`. */
 const NAMED =
   /(?:import|export)\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]|\{([^}]*)\}\s*=\s*await\s+import\(\s*['"]([^'"]+)['"]\s*\)/g
@@ -21,9 +23,9 @@ const tsFiles = dir =>
 /** file → names other files import from it. */
 const imported = new Map()
 for (const file of READERS.flatMap(tsFiles)) {
-  for (const match of readFileSync(file, 'utf8').matchAll(NAMED)) {
-    const names = match[1] ?? match[3]
-    const source = match[2] ?? match[4]
+  const text = readFileSync(file, 'utf8')
+  const dynamic = [...text.matchAll(DYNAMIC_MEMBER)].map(match => [match[2], match[1]])
+  for (const [names, source] of [...[...text.matchAll(NAMED)].map(m => [m[1] ?? m[3], m[2] ?? m[4]]), ...dynamic]) {
     if (!source.startsWith('.')) continue
     const target = resolve(dirname(file), source).replace(/\.js$/, '.ts')
     const set = imported.get(target) ?? new Set()

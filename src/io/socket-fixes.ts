@@ -3,11 +3,15 @@ import { Agent as HttpAgent, type RequestOptions } from 'node:http'
 import { METADATA_ADDRESS } from '../addresses.ts'
 
 /**
- * Three corrections to http-client's request options, applied before each request:
- * - an IPv6 literal keeps its brackets in `host` (`[::1]`), which node:http then looks up by name;
- * - the link-local metadata address is reached directly: a proxy can never reach it for us;
+ * Three corrections to http-client's request options, applied to the action's own requests only
+ * (a request handler, http-client's extension point; nothing global is changed):
+ * - an IPv6 literal keeps its brackets in `host` (`[::1]`), which node:http then looks up by name:
+ *   without this, `iam-endpoint: http://[::1]:PORT` fails with ENOTFOUND (ibm.test.ts);
+ * - the link-local metadata address is reached directly: a proxy can never reach the host's own
+ *   metadata service for us, and the runner's HTTP_PROXY would otherwise be used for it;
  * - with a proxy password, the `tunnel` agent encodes it with the deprecated `new Buffer()`,
- *   which prints a warning on stderr: the CONNECT request gets the same header from here instead.
+ *   which prints a DEP0005 warning on stderr on every run: the CONNECT request gets the same
+ *   header from here instead (faults.test.ts, "no Buffer() warning").
  */
 export const socketFixes: RequestHandler = {
   prepareRequest(options: RequestOptions) {

@@ -10,11 +10,14 @@ export const CLOUDS = {
   },
   AzureChinaCloud: { authorityHost: 'https://login.chinacloudapi.cn', oidcAudience: 'api://AzureADTokenExchangeChina' },
 } as const
+
+/** One of the clouds `cloud` names. */
 export type CloudName = keyof typeof CLOUDS
 
 // `az cloud list` names the public cloud AzureCloud; accept it so commands can be copied across.
 const CLOUD_ALIASES: Record<string, CloudName> = { azurecloud: 'AzurePublicCloud' }
 
+/** The `cloud` input (az's `AzureCloud` accepted), AzurePublicCloud by default. */
 export function readCloud(inputs: Inputs): CloudName {
   const alias = CLOUD_ALIASES[inputs.read('cloud').toLowerCase()]
   return alias ?? inputs.choice('cloud', Object.keys(CLOUDS) as CloudName[], DEFAULT_CLOUD)

@@ -36,6 +36,7 @@ export type AzureConfig =
 /** Two or more DNS labels: what a tenant's domain looks like, and nothing that would change a URL path. */
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/i
 
+/** Reads and checks the Azure inputs before any request: one configuration per auth type. */
 export function readAzureConfig(inputs: Inputs): AzureConfig {
   const authType = resolveAuthType(inputs)
   switch (authType) {

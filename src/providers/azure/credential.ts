@@ -11,7 +11,7 @@ import { routeSdkLogs } from './sdk-tweaks.ts'
 import type { WireWatch } from './wire-watch.ts'
 
 /** An @azure/identity credential, and for oidc and workload-identity the assertion it calls back. */
-export interface Created {
+interface Created {
   credential: TokenCredential
   assertion?: FederatedAssertion
 }

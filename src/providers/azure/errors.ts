@@ -17,7 +17,8 @@ import type { NetworkFailure } from './wire-watch.ts'
 /** Codes about the federated credential match: the error shows what the assertion claimed. */
 const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213', '7002137', '7002138'])
 
-export interface ErrorLike {
+/** What the SDK and MSAL put on the errors they throw, as far as messages need it. */
+interface ErrorLike {
   name?: string
   message?: string
   errorMessage?: string
@@ -90,6 +91,7 @@ function networkOrGeneric(text: string, config: AzureConfig): string {
   return networkHint(text, config) ?? UNAVAILABLE_HINTS[config.authType]
 }
 
+/** The fix for a request that got no answer (refused, reset, TLS), by what the text says; undefined otherwise. */
 export function networkHint(text: string, config: AzureConfig): string | undefined {
   if (/ERR_TLS_CERT_ALTNAME_INVALID/.test(text)) {
     return `the certificate that answered is not one for ${hostOf(config)}: a proxy or firewall that inspects TLS answers in its place. Let the runner through it (NO_PROXY), or give its CA certificate to the step through NODE_EXTRA_CA_CERTS; check ${ENDPOINT_INPUTS[config.authType]}.`
@@ -151,6 +153,7 @@ function describeAssertion(assertion: FederatedAssertion, redact: Redact): strin
   return `${assertion.label} had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`
 }
 
+/** The error and its causes, outermost first, at most five. */
 export function causes(error: unknown): ErrorLike[] {
   const chain: ErrorLike[] = []
   let current: unknown = error

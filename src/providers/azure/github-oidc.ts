@@ -10,7 +10,7 @@ import { FederatedAssertion } from './federated.ts'
  * action's own retry policy and deadline (getIDToken retries on its own, up to 10 times).
  * Masked by the HTTP layer before it is returned.
  */
-export async function fetchGitHubOidcToken(audience: string, ctx: ProviderContext): Promise<string> {
+async function fetchGitHubOidcToken(audience: string, ctx: ProviderContext): Promise<string> {
   const url = ctx.env.ACTIONS_ID_TOKEN_REQUEST_URL
   const bearer = ctx.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
   if (!url || !bearer) {

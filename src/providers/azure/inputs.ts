@@ -1,5 +1,6 @@
 import type { InputSpec } from '../../inputs/reader.ts'
 
+/** Azure auth types, in the order `auth-type` lists them. */
 export const AZURE_AUTH_TYPES = [
   'client-secret',
   'client-certificate',
@@ -8,12 +9,17 @@ export const AZURE_AUTH_TYPES = [
   'managed-identity',
   'azure-cli',
 ] as const
+
+/** One of AZURE_AUTH_TYPES. */
 export type AzureAuthType = (typeof AZURE_AUTH_TYPES)[number]
 
 /** The auth types that sign in as an app registration (tenant, client id, authority). */
-export const APP_AUTH_TYPES = ['client-secret', 'client-certificate', 'oidc', 'workload-identity'] as const
+const APP_AUTH_TYPES = ['client-secret', 'client-certificate', 'oidc', 'workload-identity'] as const
+
+/** One of APP_AUTH_TYPES. */
 export type AppAuthType = (typeof APP_AUTH_TYPES)[number]
 
+/** action.yml's default cloud. */
 export const DEFAULT_CLOUD = 'AzurePublicCloud'
 
 /** Tenant, client, object ids. */

@@ -4,6 +4,7 @@ import { TLS_ERRORS } from '../../io/http.ts'
 import type { FederatedAssertion } from './federated.ts'
 import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy } from '../../io/retry.ts'
 
+/** A policy of @azure/identity's HTTP pipeline, as `additionalPolicies` takes it. */
 export type PipelinePolicy = NonNullable<ClientSecretCredentialOptions['additionalPolicies']>[number]['policy']
 type PipelineResponse = Awaited<ReturnType<PipelinePolicy['sendRequest']>>
 
