@@ -41,3 +41,14 @@ export function readInputs(inputs: Record<string, string>, env: Record<string, s
     return { error, masked: source.masked, warnings: source.warnings }
   }
 }
+
+/** The inputs every provider shares, as action.yml and docs/interface.md list them (written out: the tests pin them). */
+export const COMMON_INPUTS = [
+  'provider',
+  'auth-type',
+  'env-var',
+  'export-env',
+  'summary',
+  'timeout-seconds',
+  'max-attempts',
+]

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { Deadline } from '../../src/io/deadline.ts'
-import type { AzureConfig } from '../../src/providers/azure/config.ts'
 import { azureError } from '../../src/providers/azure/errors.ts'
 import { WireWatch } from '../../src/providers/azure/wire-watch.ts'
+import { SECRET_APP } from '../../test-support/azure-config.ts'
 
 const identity = (text: string) => text
 const request = (url = 'https://login.microsoftonline.com/t/oauth2/v2.0/token') => ({ url }) as never
@@ -22,16 +22,7 @@ function watched(...steps: Array<ReturnType<typeof answer> | Error>) {
   return { watch, client }
 }
 
-const secretApp: AzureConfig = {
-  authType: 'client-secret',
-  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-  clientId: '0c4e3a2b-5d6f-4a1b-9c8d-7e6f5a4b3c2d',
-  clientSecret: 's',
-  scope: 'https://r/.default',
-  cloud: 'AzurePublicCloud',
-  authorityHost: 'https://login.microsoftonline.com',
-  customAuthority: false,
-}
+const secretApp = SECRET_APP
 
 describe('WireWatch: what MSAL leaves out of its errors', () => {
   it('keeps the host and code of a request that got no answer, and forgets it at the next answer', async () => {

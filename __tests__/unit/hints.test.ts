@@ -11,6 +11,7 @@ import type { AzureConfig } from '../../src/providers/azure/config.ts'
 import { azureError } from '../../src/providers/azure/errors.ts'
 import { AADSTS_HINTS, WORKLOAD_IDENTITY_HINTS } from '../../src/providers/azure/hints.ts'
 import { BXNIM_HINTS, iamError } from '../../src/providers/ibm/errors.ts'
+import { SECRET_APP } from '../../test-support/azure-config.ts'
 import { ROOT } from '../../test-support/run-action.ts'
 
 const AADSTS: Array<[code: string, fix: RegExp]> = [
@@ -48,16 +49,7 @@ const BXNIM: Array<[code: string, fix: RegExp]> = [
   ['BXNIM0398E', /may not assume the trusted profile: add a trust relationship/],
 ]
 
-const config: AzureConfig = {
-  authType: 'client-secret',
-  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-  clientId: '0c4e3a2b-5d6f-4a1b-9c8d-7e6f5a4b3c2d',
-  clientSecret: 's',
-  scope: 'https://r/.default',
-  cloud: 'AzurePublicCloud',
-  authorityHost: 'https://login.microsoftonline.com',
-  customAuthority: false,
-}
+const config = SECRET_APP
 const troubleshooting = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n## Troubleshooting\n')[1] ?? ''
 
 const refusal = (code: string, signIn: AzureConfig = config) =>
