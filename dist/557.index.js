@@ -475,6 +475,7 @@ function networkOrGeneric(text, config) {
     }
     return networkHint(text, config) ?? UNAVAILABLE_HINTS[config.authType];
 }
+/** The fix for a request that got no answer (refused, reset, TLS), by what the text says; undefined otherwise. */
 function networkHint(text, config) {
     if (/ERR_TLS_CERT_ALTNAME_INVALID/.test(text)) {
         return `the certificate that answered is not one for ${hostOf(config)}: a proxy or firewall that inspects TLS answers in its place. Let the runner through it (NO_PROXY), or give its CA certificate to the step through NODE_EXTRA_CA_CERTS; check ${ENDPOINT_INPUTS[config.authType]}.`;
@@ -526,6 +527,7 @@ function describeAssertion(assertion, redact) {
     const claim = (name) => (0,safe_text/* safeText */.H)((0,jwt/* stringClaim */.Ev)(claims, name) ?? '?', redact, 300);
     return `${assertion.label} had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`;
 }
+/** The error and its causes, outermost first, at most five. */
 function causes(error) {
     const chain = [];
     let current = error;
