@@ -590,19 +590,24 @@ var credential_fields = __webpack_require__(4287);
 
 
 /**
- * What the SDK saw on the wire and leaves out of its errors; and the mask on every answer. MSAL reports a network failure as
- * "network_error" without its cause, reads an expiry it cannot parse as 0 ("expired" at once),
- * and reports a refused redirect as "unknown_error … Http status code: 307".
+ * What the SDK saw on the wire and leaves out of its errors, and the mask on every answer. MSAL
+ * reports a network failure as "network_error" without its cause, reads an expiry it cannot parse
+ * as 0 ("expired" at once), takes a managed identity's `expires_on` (the endpoint's clock) over
+ * its `expires_in`, and reports a refused redirect as "unknown_error … Http status code: 307".
  */
 class WireWatch {
     redirect;
     /** The last request's network failure; cleared by any answer. */
     failure;
     expiry;
+    /** When the token answer arrived, on the runner's clock. */
+    answeredAt = NaN;
     mask;
+    now;
     /** `mask` registers every credential field of every answer before the SDK reads the answer. */
-    constructor(mask) {
+    constructor(mask, now) {
         this.mask = mask;
+        this.now = now;
     }
     /**
      * Keeps refused redirects. A pipeline policy, not the HTTP client: the SDK follows a redirect
@@ -649,8 +654,16 @@ class WireWatch {
     }
     noteExpiry(body) {
         const json = body && body.length < 64 * 1024 ? (0,src_json/* jsonObject */.o)(body) : undefined;
-        if (json && 'access_token' in json)
+        if (json && 'access_token' in json) {
             this.expiry = { expires_in: json.expires_in, expires_on: json.expires_on };
+            this.answeredAt = this.now();
+        }
+    }
+    /** The end of the lifetime the answer granted (`expires_in` from its arrival), if it stated one. */
+    grantedUntil() {
+        const seconds = Number(this.expiry?.expires_in);
+        const stated = this.expiry?.expires_in !== undefined && this.expiry.expires_in !== '';
+        return stated && Number.isFinite(seconds) ? this.answeredAt + seconds * 1000 : undefined;
     }
     redirectError(redact) {
         if (!this.redirect)
@@ -700,7 +713,7 @@ function isIso8601(value) {
 /** Loaded on demand (its own chunk, with @azure/identity): the IBM path never evaluates it. */
 async function getAzureToken(config, ctx) {
     dropGlobalFormData();
-    const watch = new WireWatch(ctx.mask);
+    const watch = new WireWatch(ctx.mask, ctx.now);
     let assertion;
     let result;
     try {
@@ -720,10 +733,13 @@ async function getAzureToken(config, ctx) {
     const unreadable = watch.unreadableExpiry(EXPIRY_FIELDS[config.authType], ctx.redact);
     if (unreadable)
         throw expiryError(unreadable, config);
+    // An absolute expires_on is on the endpoint's clock: never publish more than expires_in granted.
+    const granted = watch.grantedUntil();
+    const capped = granted !== undefined && granted < result.expiresOnTimestamp;
     return {
         accessToken: result.token,
-        expiresOnMs: result.expiresOnTimestamp,
-        expirySource: EXPIRY_FIELDS[config.authType],
+        expiresOnMs: capped ? granted : result.expiresOnTimestamp,
+        expirySource: capped ? 'expires_in' : EXPIRY_FIELDS[config.authType],
     };
 }
 /** What the user needs to read: GitHub's own refusal, a redirect, Entra's AADSTS code, ... */

@@ -855,6 +855,29 @@ describe('managed-identity, answers that need a fix', () => {
     expect(error).toMatch(/\nFix: no managed identity with this id is assigned to the machine/)
   })
 
+  test.each([
+    ['ahead of', 600],
+    ['behind', -600],
+  ])("IMDS with its clock %s the runner's: expires-in never exceeds the expires_in granted", async (_, skew) => {
+    imds.options.expiresOnSkewSeconds = skew
+    try {
+      const run = await managed({ 'client-id': OTHER_USER_ASSIGNED.clientId }, imds.env)
+      expectSuccess(run)
+      const expiresIn = Number(run.outputs['expires-in'])
+      const { iat, exp } = claims(imds.issued.at(-1) ?? '') as { iat: number; exp: number }
+      const granted = exp - iat // the expires_in of the answer
+      if (skew > 0) {
+        expect(expiresIn).toBeLessThanOrEqual(granted)
+        expect(expiresIn).toBeGreaterThan(granted - 10)
+      } else {
+        expect(expiresIn).toBeLessThanOrEqual(granted + skew)
+        expect(Date.parse(run.outputs['expires-on'] ?? '')).toBe((exp + skew) * 1000)
+      }
+    } finally {
+      imds.options.expiresOnSkewSeconds = undefined
+    }
+  })
+
   test("App Service's date-string expires_on: an error naming the field, no token published", async () => {
     msi.options.expiresOnFormat = 'date-string'
     const run = await managed({}, msi.env)

@@ -250,8 +250,8 @@ describe("retries through @azure/identity (the action's max-attempts is the only
     // The emulator never closes a connection itself before it shuts down: this close is the client's.
     const closedAt = entra.tokenRequests()[0]?.socketClosedAt ?? Infinity
     expect(errorAt).toBeGreaterThan(0)
-    // Aborted at the deadline, when the error is printed; an abandoned request stays open until
-    // index.ts ends the process a second later.
+    // Aborted at the deadline, when the error is printed; an abandoned request would stay open
+    // (and keep the process alive) until the server gave up on it.
     expect(Math.abs(closedAt - errorAt)).toBeLessThan(500)
     // And nothing else keeps the process alive after the error.
     expect(exitedAt - errorAt).toBeLessThan(700)

@@ -124,6 +124,9 @@ describe('a metadata service that knows only the older API (2022-03-01)', () => 
   })
 })
 
+// The codes, their shape and their statuses are documented; which situation gets which code
+// (profile_not_linked for an unknown name, unauthorized for a profile that leaves the server
+// out) is our reading, noted in docs/protocols.md. The action keys its fixes on the code alone.
 describe('the errors the metadata service documents: code, message, target, trace, and a fix by code', () => {
   let vpc: VpcMetadataEmulator
   beforeAll(async () => {
@@ -197,6 +200,36 @@ describe('the errors the metadata service documents: code, message, target, trac
     expect(error).toMatch(
       /HTTP 503\): service_error: Service unavailable\.[\s\S]*Fix: the metadata service had an internal error: re-run/,
     )
+  })
+})
+
+describe("expires_at is on the metadata service's clock", () => {
+  const iamToken = async (iamExpiresAt: { skewSeconds: number } | { text: string }) => {
+    const vpc = await startVpcMetadata({ kind: 'virtual-server', iamExpiresAt })
+    servers.push(vpc)
+    return { vpc, run: await instance(vpc) }
+  }
+
+  it('ahead of the runner: expires-in is the expires_in granted, not more', async () => {
+    const { vpc, run } = await iamToken({ skewSeconds: 600 })
+    expectToken(run, vpc.issued)
+    expect(Number(run.outputs['expires-in'])).toBeLessThanOrEqual(3600)
+    expect(Number(run.outputs['expires-in'])).toBeGreaterThan(3590)
+  })
+
+  it('behind the runner: expires-in is what expires_at leaves', async () => {
+    const { vpc, run } = await iamToken({ skewSeconds: -600 })
+    expectToken(run, vpc.issued)
+    expect(Number(run.outputs['expires-in'])).toBeLessThanOrEqual(3000)
+    expect(Number(run.outputs['expires-in'])).toBeGreaterThan(2990)
+  })
+
+  it('an expires_at the action cannot read: an error naming the field, nothing published', async () => {
+    const { vpc, run } = await iamToken({ text: 'tomorrow' })
+    expect(expectOneError(run, vpc.issued)).toMatch(
+      /answered with an expiry \(expires_at\) that is missing or not a valid time/,
+    )
+    expect(run.outputs).toEqual({})
   })
 })
 

@@ -11,7 +11,7 @@ const refused = (code: string, message: string) => Object.assign(new Error(messa
 
 /** An inner HTTP client that plays the given answers and failures in turn. */
 function watched(...steps: Array<ReturnType<typeof answer> | Error>) {
-  const watch = new WireWatch(() => {})
+  const watch = new WireWatch(() => {}, Date.now)
   const client = watch.httpClient({
     sendRequest: async () => {
       const step = steps.shift()

@@ -49,6 +49,8 @@ export interface ManagedIdentityOptions {
    * default), or as the date string App Service's 2017-09-01 API wrote (`09/14/2017 00:00:00 PM +00:00`).
    */
   expiresOnFormat?: 'epoch-seconds' | 'date-string'
+  /** IMDS: seconds added to `expires_on` only, an endpoint whose clock is ahead of the runner's (or behind). */
+  expiresOnSkewSeconds?: number
 }
 
 export interface ManagedIdentityEmulator extends Emulator {
@@ -219,7 +221,7 @@ export async function startImds(options: ManagedIdentityOptions = {}): Promise<I
         access_token: accessToken,
         refresh_token: '',
         expires_in: String(exp - iat),
-        expires_on: String(exp),
+        expires_on: String(exp + (current.expiresOnSkewSeconds ?? 0)),
         not_before: String(iat),
         resource,
         token_type: 'Bearer',

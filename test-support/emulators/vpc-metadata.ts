@@ -56,6 +56,8 @@ export interface VpcMetadataOptions {
   /** Seconds the instance identity token lives; the service caps the requested expires_in at this. */
   instanceTokenSeconds?: number
   iamTokenSeconds?: number
+  /** The IAM token answer's `expires_at`: seconds added (a service clock ahead of the runner's), or a text. */
+  iamExpiresAt?: { skewSeconds: number } | { text: string }
   /** Serve https with the fixture certificate, as the secure-access and Power Virtual Server endpoints do. */
   https?: boolean
 }
@@ -152,7 +154,13 @@ export async function startVpcMetadata(options: VpcMetadataOptions = {}): Promis
       scope: 'ibm openid',
     })
     issued.push(token)
-    return tokenReply(token, iat, lifetime)
+    const reply = tokenReply(token, iat, lifetime)
+    const at = options.iamExpiresAt
+    if (at) {
+      const json = reply.json as Record<string, unknown>
+      json.expires_at = 'text' in at ? at.text : new Date((iat + lifetime + at.skewSeconds) * 1000).toISOString()
+    }
+    return reply
   }
 
   const handler = (request: RecordedRequest): Reply => {

@@ -13,7 +13,7 @@ import { WireWatch } from './wire-watch.ts'
 /** Loaded on demand (its own chunk, with @azure/identity): the IBM path never evaluates it. */
 export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): Promise<Token> {
   dropGlobalFormData()
-  const watch = new WireWatch(ctx.mask)
+  const watch = new WireWatch(ctx.mask, ctx.now)
   let assertion: FederatedAssertion | undefined
   let result: AccessToken | null
   try {
@@ -31,10 +31,13 @@ export async function getAzureToken(config: AzureConfig, ctx: ProviderContext): 
   }
   const unreadable = watch.unreadableExpiry(EXPIRY_FIELDS[config.authType], ctx.redact)
   if (unreadable) throw expiryError(unreadable, config)
+  // An absolute expires_on is on the endpoint's clock: never publish more than expires_in granted.
+  const granted = watch.grantedUntil()
+  const capped = granted !== undefined && granted < result.expiresOnTimestamp
   return {
     accessToken: result.token,
-    expiresOnMs: result.expiresOnTimestamp,
-    expirySource: EXPIRY_FIELDS[config.authType],
+    expiresOnMs: capped ? granted : result.expiresOnTimestamp,
+    expirySource: capped ? 'expires_in' : EXPIRY_FIELDS[config.authType],
   }
 }
 

@@ -17,20 +17,25 @@ export interface NetworkFailure {
 type ExpiryFields = Partial<Record<'expires_in' | 'expires_on', unknown>>
 
 /**
- * What the SDK saw on the wire and leaves out of its errors; and the mask on every answer. MSAL reports a network failure as
- * "network_error" without its cause, reads an expiry it cannot parse as 0 ("expired" at once),
- * and reports a refused redirect as "unknown_error … Http status code: 307".
+ * What the SDK saw on the wire and leaves out of its errors, and the mask on every answer. MSAL
+ * reports a network failure as "network_error" without its cause, reads an expiry it cannot parse
+ * as 0 ("expired" at once), takes a managed identity's `expires_on` (the endpoint's clock) over
+ * its `expires_in`, and reports a refused redirect as "unknown_error … Http status code: 307".
  */
 export class WireWatch {
   private redirect: { status: number; url: string; location: string | undefined } | undefined
   /** The last request's network failure; cleared by any answer. */
   failure: NetworkFailure | undefined
   private expiry: ExpiryFields | undefined
+  /** When the token answer arrived, on the runner's clock. */
+  private answeredAt = NaN
   private readonly mask: (secret: string) => void
+  private readonly now: () => number
 
   /** `mask` registers every credential field of every answer before the SDK reads the answer. */
-  constructor(mask: (secret: string) => void) {
+  constructor(mask: (secret: string) => void, now: () => number) {
     this.mask = mask
+    this.now = now
   }
 
   /**
@@ -78,7 +83,17 @@ export class WireWatch {
 
   private noteExpiry(body: string | null | undefined): void {
     const json = body && body.length < 64 * 1024 ? jsonObject(body) : undefined
-    if (json && 'access_token' in json) this.expiry = { expires_in: json.expires_in, expires_on: json.expires_on }
+    if (json && 'access_token' in json) {
+      this.expiry = { expires_in: json.expires_in, expires_on: json.expires_on }
+      this.answeredAt = this.now()
+    }
+  }
+
+  /** The end of the lifetime the answer granted (`expires_in` from its arrival), if it stated one. */
+  grantedUntil(): number | undefined {
+    const seconds = Number(this.expiry?.expires_in)
+    const stated = this.expiry?.expires_in !== undefined && this.expiry.expires_in !== ''
+    return stated && Number.isFinite(seconds) ? this.answeredAt + seconds * 1000 : undefined
   }
 
   redirectError(redact: Redact): ActionError | undefined {

@@ -25,7 +25,7 @@ function profileFields(profile: ProfileRef | ComputeProfileRef): Form {
     case 'crn':
       return { profile_crn: profile.crn }
     case 'name':
-      return 'accountId' in profile
+      return profile.accountId
         ? { profile_name: profile.name, account: profile.accountId }
         : { profile_name: profile.name }
   }

@@ -6,14 +6,17 @@ export type ProfileRef =
   { kind: 'id'; id: string } | { kind: 'crn'; crn: string } | { kind: 'name'; name: string; accountId: string }
 
 /** A trusted profile, as the compute resource grant names it: no CRN, no account. */
-export type ComputeProfileRef = { kind: 'id'; id: string } | { kind: 'name'; name: string }
+export type ComputeProfileRef = { kind: 'id'; id: string } | { kind: 'name'; name: string; accountId?: undefined }
 
 /**
  * A trusted profile, as the instance metadata service names it: by id, CRN or name (in the
  * instance's own account), or the one linked to the instance.
  */
 export type VpcProfileRef =
-  { kind: 'id'; id: string } | { kind: 'crn'; crn: string } | { kind: 'name'; name: string } | { kind: 'linked' }
+  | { kind: 'id'; id: string }
+  | { kind: 'crn'; crn: string }
+  | { kind: 'name'; name: string; accountId?: undefined }
+  | { kind: 'linked' }
 
 /** profile-id, profile-crn or profile-name with account-id: exactly one. */
 export function readProfile(inputs: Inputs): ProfileRef {
@@ -59,7 +62,7 @@ export function describeProfile(profile: ProfileRef | ComputeProfileRef | VpcPro
   if (profile.kind === 'linked') return 'the profile linked to the instance'
   if (profile.kind === 'id') return `profile-id ${profile.id}`
   if (profile.kind === 'crn') return `profile-crn ${profile.crn}`
-  return `profile-name ${profile.name}${'accountId' in profile ? ` in account ${profile.accountId}` : ''}`
+  return `profile-name ${profile.name}${profile.accountId ? ` in account ${profile.accountId}` : ''}`
 }
 
 const CHOICES = 'profile-id, profile-crn or profile-name (with account-id)'
