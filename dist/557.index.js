@@ -631,10 +631,13 @@ class WireWatch {
             sendRequest: async (request) => {
                 try {
                     const response = await inner.sendRequest(request);
-                    this.maskCredentials(response.bodyAsText);
                     this.failure = undefined;
-                    if (response.status >= 200 && response.status < 300)
-                        this.noteExpiry(response.bodyAsText);
+                    const body = response.bodyAsText;
+                    const json = body && body.length < 1024 * 1024 ? (0,src_json/* jsonObject */.o)(body) : undefined;
+                    for (const secret of (0,credential_fields/* credentialValues */.w)(json))
+                        this.mask(secret);
+                    if (json && response.status >= 200 && response.status < 300)
+                        this.noteExpiry(json);
                     return response;
                 }
                 catch (error) {
@@ -647,14 +650,8 @@ class WireWatch {
             },
         };
     }
-    maskCredentials(body) {
-        const json = body && body.length < 1024 * 1024 ? (0,src_json/* jsonObject */.o)(body) : undefined;
-        for (const secret of (0,credential_fields/* credentialValues */.w)(json))
-            this.mask(secret);
-    }
-    noteExpiry(body) {
-        const json = body && body.length < 64 * 1024 ? (0,src_json/* jsonObject */.o)(body) : undefined;
-        if (json && 'access_token' in json) {
+    noteExpiry(json) {
+        if ('access_token' in json) {
             this.expiry = { expires_in: json.expires_in, expires_on: json.expires_on };
             this.answeredAt = this.now();
         }

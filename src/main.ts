@@ -95,16 +95,17 @@ function providerContext(config: Config, deps: RunDeps, secrets: Secrets, log: L
     onRetry: (reason, delayMs, next) =>
       log.info(`Retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${next} of ${maxAttempts}): ${reason}`),
   }
+  const mask = (secret: string) => secrets.add(secret)
   return {
     transport: deps.transport,
     retry,
     deadline,
-    mask: secret => secrets.add(secret),
+    mask,
     redact: secrets.redact,
     debug: message => log.debug(message),
     info: message => log.info(message),
     env: deps.env,
-    readFile: deps.readFile(deadline, secret => secrets.add(secret)),
+    readFile: deps.readFile(deadline, mask),
     now: deps.now,
   }
 }

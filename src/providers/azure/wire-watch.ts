@@ -61,9 +61,11 @@ export class WireWatch {
       sendRequest: async request => {
         try {
           const response = await inner.sendRequest(request)
-          this.maskCredentials(response.bodyAsText)
           this.failure = undefined
-          if (response.status >= 200 && response.status < 300) this.noteExpiry(response.bodyAsText)
+          const body = response.bodyAsText
+          const json = body && body.length < 1024 * 1024 ? jsonObject(body) : undefined
+          for (const secret of credentialValues(json)) this.mask(secret)
+          if (json && response.status >= 200 && response.status < 300) this.noteExpiry(json)
           return response
         } catch (error) {
           const { code, message, name } = (error ?? {}) as { code?: unknown; message?: unknown; name?: string }
@@ -76,14 +78,8 @@ export class WireWatch {
     }
   }
 
-  private maskCredentials(body: string | null | undefined): void {
-    const json = body && body.length < 1024 * 1024 ? jsonObject(body) : undefined
-    for (const secret of credentialValues(json)) this.mask(secret)
-  }
-
-  private noteExpiry(body: string | null | undefined): void {
-    const json = body && body.length < 64 * 1024 ? jsonObject(body) : undefined
-    if (json && 'access_token' in json) {
+  private noteExpiry(json: Record<string, unknown>): void {
+    if ('access_token' in json) {
       this.expiry = { expires_in: json.expires_in, expires_on: json.expires_on }
       this.answeredAt = this.now()
     }
