@@ -8,6 +8,8 @@ import { readFile, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { runNode } from '../test-support/process.ts'
 import { ROOT } from '../test-support/run-action.ts'
+import type { Group } from '../bench/path-kinds.ts'
+import { buildReport } from '../bench/report.ts'
 
 const ROWS = [
   'get-token, IBM api-key',
@@ -16,8 +18,13 @@ const ROWS = [
   'ibm-cloud-sdk-core IamAuthenticator',
   '@azure/identity ClientSecretCredential',
   'floor: bare Node fetch (IBM request)',
+  'floor: bare Node fetch (Azure requests)',
   'floor: @actions/core, one output',
+  'floor: Node start-up (empty script)',
 ]
+/** Rows without requests: '–' in requests/token. */
+const NO_REQUESTS = ['floor: @actions/core, one output', 'floor: Node start-up (empty script)']
+const RATIO = /^\d+\.\d\d \(-?\d+\.\d\d\)$/
 
 function runQuickBench() {
   return runNode([join(ROOT, 'bench', 'bench.ts'), '--quick'], {
@@ -39,46 +46,81 @@ test('bench --quick prints the table with every path, requests per token and the
   const lines = stdout.split('\n')
   const header = lines.find(line => line.startsWith('path '))
   expect(header).toBeDefined()
-  for (const column of ['median ms', '× fetch floor', '× official client', 'requests/token', 'JS loaded KB']) {
+  for (const column of [
+    'median ms',
+    'over start-up ms',
+    '× fetch floor',
+    '× official client',
+    'requests/token',
+    'JS loaded KB',
+  ]) {
     expect(header).toContain(column)
   }
+  const cellsOf = (label: string) =>
+    lines
+      .find(line => line.startsWith(label))
+      ?.trim()
+      .split(/\s{2,}/) ?? []
   for (const label of ROWS) {
-    const row = lines.find(line => line.startsWith(label))
-    expect(row).toBeDefined()
-    // Seven columns; requests/token is a number (with what the requests are), or '–' for the core-only floor.
-    const cells = row!.trim().split(/\s{2,}/)
-    expect(cells.length).toBe(7)
-    expect(cells[5]).toMatch(label.includes('@actions/core') ? /^–$/ : /^\d+(\.\d+)?( \(.+\))?$/)
+    // Eight columns; the × columns show the raw ratio and, in parentheses, the one over Node start-up;
+    // requests/token is a number (with what the requests are), or '–' for the floors that send none.
+    const cells = cellsOf(label)
+    expect(cells.length).toBe(8)
+    expect(cells[3]).toMatch(/^-?\d+\.\d$/)
+    expect(cells[4]).toMatch(RATIO)
+    expect(cells[5]).toMatch(/^(–|\d+\.\d\d \(-?\d+\.\d\d\))$/)
+    expect(cells[6]).toMatch(NO_REQUESTS.includes(label) ? /^–$/ : /^\d+(\.\d+)?( \(.+\))?$/)
   }
-  // Requests per token are deterministic, so the report states the minimum for each action path.
-  expect(
-    lines
-      .find(line => line.startsWith('get-token, IBM api-key'))
-      ?.trim()
-      .split(/\s{2,}/)[5],
-  ).toBe('1')
-  expect(
-    lines
-      .find(line => line.startsWith('get-token, IBM trusted-profile'))
-      ?.trim()
-      .split(/\s{2,}/)[5],
-  ).toBe('2 (api key + assume)')
-  expect(
-    lines
-      .find(line => line.startsWith('get-token, Azure client-secret'))
-      ?.trim()
-      .split(/\s{2,}/)[5],
-  ).toBe('2 (discovery + token)')
+  expect(cellsOf('floor: Node start-up (empty script)')[3]).toBe('0.0')
+  // Requests per token are deterministic, so the report states the minimum for each action path,
+  // and the Azure fetch floor sends the action's two requests.
+  expect(cellsOf('get-token, IBM api-key')[6]).toBe('1')
+  expect(cellsOf('get-token, IBM trusted-profile')[6]).toBe('2 (api key + assume)')
+  expect(cellsOf('get-token, Azure client-secret')[6]).toBe('2 (discovery + token)')
+  expect(cellsOf('floor: bare Node fetch (Azure requests)')[6]).toBe('2 (discovery + token)')
+  expect(cellsOf('floor: bare Node fetch (Azure requests)')[4]).toBe('1.00 (1.00)')
   expect(stdout).toMatch(/known clouds.*exactly 1/i)
+  expect(stdout).toMatch(/in parentheses the ratio over Node start-up/)
 
   // One PASS/MISS line per target; a MISS is reported, never fatal.
   const targets = lines.filter(line => /^\s+(PASS|MISS)\s/.test(line))
-  expect(targets.length).toBeGreaterThanOrEqual(8)
+  expect(targets.length).toBeGreaterThanOrEqual(9)
   expect(stdout).toMatch(/(PASS|MISS) {2}IBM path ≤ 1\.0 × bare Node fetch/)
   expect(stdout).toMatch(/(PASS|MISS) {2}IBM path ≤ 0\.50 × ibm-cloud-sdk-core/)
-  expect(stdout).toMatch(/(PASS|MISS) {2}Azure path ≤ 0\.50 × @azure\/identity/)
+  expect(stdout).not.toMatch(/Azure path ≤ 0\.50 × @azure\/identity/)
   expect(stdout).toMatch(/PASS {2}IBM path loads ≤ 200 KB of JavaScript/)
   expect(stdout).toMatch(/PASS {2}IBM path loads no Azure code/)
+
+  // The Azure targets are over Node start-up: (median − start-up) / (other median − start-up), from the
+  // table's "over start-up ms" column, with the raw ratio of the medians beside it; PASS or MISS goes by
+  // the ratio over start-up, and the Azure row's × column shows the same two ratios.
+  const azure = 'get-token, Azure client-secret'
+  const ms = (label: string, column: number) => Number(cellsOf(label)[column])
+  const near = (a: number, b: number, within: number) => expect(Math.abs(a - b)).toBeLessThan(within)
+  const overStartupTarget = (text: string, limit: number, other: string, column: number) => {
+    const line = targets.find(target => target.includes(text))
+    expect(line).toBeDefined()
+    const [, net = 'NaN', raw = 'NaN'] = /\((-?[\d.]+) × \(raw (-?[\d.]+) ×\)\)$/.exec(line!) ?? []
+    near(Number(net), ms(azure, 3) / ms(other, 3), 0.01)
+    near(Number(raw), ms(azure, 1) / ms(other, 1), 0.01)
+    if (Math.abs(Number(net) - limit) > 0.001)
+      expect(line!.trim().slice(0, 4)).toBe(Number(net) <= limit ? 'PASS' : 'MISS')
+    const [, cellRaw = 'NaN', cellNet = 'NaN'] = /^([\d.]+) \((-?[\d.]+)\)$/.exec(cellsOf(azure)[column] ?? '') ?? []
+    near(Number(cellRaw), Number(raw), 0.006)
+    near(Number(cellNet), Number(net), 0.006)
+  }
+  overStartupTarget(
+    'Azure path ≤ 1.1 × bare Node fetch (Azure requests), over Node start-up',
+    1.1,
+    'floor: bare Node fetch (Azure requests)',
+    4,
+  )
+  overStartupTarget(
+    'Azure path ≤ 0.35 × @azure/identity, over Node start-up',
+    0.35,
+    '@azure/identity ClientSecretCredential',
+    5,
+  )
 
   // Quick mode writes its report to a temp dir and leaves docs/ alone.
   const written = /^Wrote (\S+)benchmarks\.md/m.exec(stdout)?.[1]
@@ -93,11 +135,52 @@ test('bench --quick prints the table with every path, requests per token and the
     const markdown = await readFile(join(outDir, 'benchmarks.md'), 'utf8')
     expect(markdown).toContain('![Median time to token per path](benchmarks.svg)')
     for (const label of ROWS) expect(markdown).toContain(`| ${label} |`)
-    // What each path evaluates of dist/: the IBM path index.js alone, the Azure path more.
+    // What each path evaluates of dist/: the IBM path index.js alone, the Azure path index.js first.
     expect(markdown).toMatch(/\| IBM \| \d+ \| `index\.js` \d+ \|/)
-    expect(markdown).toMatch(/\| Azure \| \d+ \| `index\.js` \d+, `\d+\.index\.js` \d+/)
+    expect(markdown).toMatch(/\| Azure client-secret \| \d+ \| `index\.js` \d+/)
+    // Reading the numbers quotes Node start-up and the Azure ratios over it.
+    expect(markdown).toMatch(/Node start-up \(an empty script\) takes \d+\.\d ms/)
+    expect(markdown).toMatch(/Azure client-secret path takes -?\d+\.\d\d × a bare Node process/)
     expect(await readFile(join(outDir, 'benchmarks.svg'), 'utf8')).toMatch(/\d+ ms · \d+ KB JS/)
   } finally {
     await rm(outDir, { recursive: true, force: true })
   }
 }, 120_000)
+
+test('the Azure targets go by the ratio over Node start-up, not the raw one', () => {
+  // Medians chosen so that raw and over-start-up ratios fall on opposite sides of both limits:
+  // floor  100 / 92 = 1.087 raw (≤ 1.1), (100 − 40) / (92 − 40) = 1.154 over start-up (> 1.1);
+  // client 100 / 240 = 0.417 raw (> 0.35), (100 − 40) / (240 − 40) = 0.300 over start-up (≤ 0.35).
+  const medians: Array<[string, Group, number, string?]> = [
+    ['action-ibm', 'action', 50],
+    ['action-azure', 'action', 100, 'azure-identity'],
+    ['azure-identity', 'client', 240],
+    ['floor-fetch', 'floor', 60],
+    ['floor-fetch-azure', 'floor', 92],
+    ['node-startup', 'floor', 40],
+  ]
+  const results = medians.map(([id, group, ms, client]) => ({
+    path: {
+      id,
+      label: id,
+      group,
+      client,
+      floor: id.includes('azure') ? 'floor-fetch-azure' : undefined,
+      prepare: () => Promise.reject(new Error('not run')),
+    },
+    times: [ms - 1, ms, ms + 1],
+    requests: [],
+    requestKinds: new Set<string>(),
+    loadedFiles: [],
+    loadedBytes: 0,
+  }))
+  const entry = join(ROOT, 'bench', 'floor', 'no-such-bundle.js')
+  const report = buildReport(results, { quick: true, runs: 3, warmup: 0, entry, loadAtStart: [0, 0, 0] })
+  expect(report.console).toMatch(
+    /MISS {2}Azure path ≤ 1\.1 × bare Node fetch \(Azure requests\), over Node start-up {2}\(1\.154 × \(raw 1\.087 ×\)\)/,
+  )
+  expect(report.console).toMatch(
+    /PASS {2}Azure path ≤ 0\.35 × @azure\/identity, over Node start-up {2}\(0\.300 × \(raw 0\.417 ×\)\)/,
+  )
+  expect(report.console).toMatch(/^action-azure +100\.0 +\d+–\d+ +60\.0 +1\.09 \(1\.15\) +0\.42 \(0\.30\) /m)
+})

@@ -1,5 +1,5 @@
 /** The report's chart: a horizontal bar chart of the medians as SVG, written without a library. */
-import type { Group } from './paths.ts'
+import type { Group } from './path-kinds.ts'
 
 /** One bar: what the chart shows of a report row. */
 export interface Bar {
@@ -18,7 +18,7 @@ export function chart(rows: Bar[], machine: { cpu: string; node: string; date: s
   const left = 290
   const barHeight = 22
   const gap = 10
-  const top = 48
+  const top = 72
   const width = 860
   const plot = width - left - 150
   const max = Math.max(...rows.map(row => row.p75)) * 1.05
@@ -45,11 +45,16 @@ export function chart(rows: Bar[], machine: { cpu: string; node: string; date: s
       `<text x="${(left + Math.max(w, scale(row.p75)) + 8).toFixed(1)}" y="${mid + 4}" class="value">${row.median.toFixed(0)} ms · ${row.loadedKb.toFixed(0)} KB JS</text>`,
     ].join('\n  ')
   })
-  const floorRow = rows.find(row => row.id === 'floor-fetch')
   const plotBottom = top + rows.length * (barHeight + gap)
-  const floorLine = floorRow
-    ? `<line x1="${(left + scale(floorRow.median)).toFixed(1)}" y1="${top - 6}" x2="${(left + scale(floorRow.median)).toFixed(1)}" y2="${plotBottom}" stroke="#8a8f98" stroke-dasharray="4 3"/>`
-    : ''
+  // Dashed: the bare fetch floor for the IBM request; dotted: Node start-up (an empty script).
+  const line = (id: string, dash: string) => {
+    const row = rows.find(r => r.id === id)
+    const x = row ? (left + scale(row.median)).toFixed(1) : ''
+    return row
+      ? `<line x1="${x}" y1="${top - 6}" x2="${x}" y2="${plotBottom}" stroke="#8a8f98" stroke-dasharray="${dash}"/>`
+      : ''
+  }
+  const floorLines = [line('floor-fetch', '4 3'), line('node-startup', '1 3')].filter(Boolean).join('\n')
   const legend = (Object.entries(colors) as Array<[Group, string]>).map(([group, color], i) => {
     const x = left + i * 150
     const name = { action: 'get-token (dist)', client: 'official client', floor: 'floor' }[group]
@@ -60,12 +65,12 @@ export function chart(rows: Bar[], machine: { cpu: string; node: string; date: s
 <rect width="100%" height="100%" fill="#ffffff"/>
 <text x="16" y="24" class="title">Time to token, median of whole cold processes (ms; line = p25–p75)</text>
 <text x="16" y="40" class="tick">${esc(`${machine.cpu}, Node ${machine.node}, ${machine.date}`)}</text>
+<text x="16" y="56" class="tick">dashed: bare fetch floor (IBM); dotted: Node start-up; KB JS: JavaScript evaluated</text>
 ${ticks.join('\n')}
 ${bars.join('\n')}
-${floorLine}
+${floorLines}
 <text x="${width - 16}" y="${plotBottom + 16}" text-anchor="end" class="tick">ms</text>
 ${legend.join('\n')}
-<text x="${width - 16}" y="${height - 12}" text-anchor="end" class="tick">dashed: bare fetch floor; KB JS: JavaScript evaluated</text>
 </svg>
 `
 }

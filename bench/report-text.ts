@@ -1,78 +1,89 @@
 /**
- * The report as text: the console table and targets, and docs/benchmarks.md (tables, what each
- * path loads of dist/, the machine, the method).
+ * The report as text: the table, its notes and the console report; report-markdown.ts writes
+ * docs/benchmarks.md from the same pieces.
  */
-import { readdirSync, statSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
 import type { Bar } from './chart.ts'
 
+/** What requests per token count on the Azure rows, and what they would be against a known cloud. */
 export const REQUESTS_NOTE =
   'Azure requests are with `authority-host` (a custom authority: discovery + token). Known clouds ' +
-  '(login.microsoftonline.com, .us, login.chinacloudapi.cn) need exactly 1, because MSAL carries their metadata.'
+  '(login.microsoftonline.com, .us, login.chinacloudapi.cn) need exactly 1: their endpoints are known without discovery.'
+
+/** How the × columns are computed; the start-up median goes in. */
+export const ratiosNote = (startupMs: number) =>
+  '× columns: the ratio of medians; in parentheses the ratio over Node start-up, ' +
+  `(median − start-up) / (other median − start-up), where start-up = ${startupMs.toFixed(1)} ms, the median of ` +
+  'an empty script. × fetch floor compares each row with the bare `fetch` floor that sends the same requests ' +
+  '(Azure rows with the Azure floor, every other row with the IBM one).'
+
+/** A ratio of two paths' medians, raw and over Node start-up. */
+export interface Ratio {
+  /** median(a) / median(b). */
+  raw: number
+  /** (median(a) − start-up) / (median(b) − start-up). */
+  overStartup: number
+}
 
 /** One path's line of the table. */
 export interface Row extends Bar {
-  toFloor: number
-  toClient: number | undefined
+  /** The median minus Node start-up's. */
+  overStartupMs: number
+  toFloor: Ratio
+  toClient: Ratio | undefined
   requests: string
   requestKinds: string[]
   files: number
 }
 
+/** A target of the issue, met or missed, and the measured value. */
 export interface Target {
   text: string
   pass: boolean
   detail: string
 }
 
+/** Where and how the bench ran. */
 export interface Machine {
   cpu: string
   memory: string
   load: string
   node: string
+  /** The median of an empty script: what the "over Node start-up" ratios subtract. */
+  startupMs: number
   date: string
   runs: string
   entry: string
 }
 
-/** The figures the "Reading the numbers" and "dist/ per path" sections quote. */
-export interface Highlights {
-  /** The IBM path's median over the fetch floor's, and the core-only floor's over it. */
-  ibmToFetch: number
-  coreToFetch: number
-  /** KB of JavaScript the IBM path loads. */
-  ibmKb: number
-  /** The files each path loaded (the probe run). */
-  ibmFiles: string[]
-  azureFiles: string[]
-  azureIdentityFiles: string[]
-  ibmSdkFiles: string[]
-  /** The action bundle measured. */
-  entry: string
-}
-
-const HEADERS = [
+/** The table's columns. */
+export const HEADERS = [
   'path',
   'median ms',
   'p25–p75 ms',
+  'over start-up ms',
   '× fetch floor',
   '× official client',
   'requests/token',
   'JS loaded KB (files)',
 ]
 
-function tableCells(rows: Row[]): string[][] {
+const both = ({ raw, overStartup }: Ratio) => `${raw.toFixed(2)} (${overStartup.toFixed(2)})`
+
+/** The table's cells, row by row, in the order of HEADERS. */
+export function tableCells(rows: Row[]): string[][] {
   return rows.map(row => [
     row.label,
     row.median.toFixed(1),
     `${row.p25.toFixed(0)}–${row.p75.toFixed(0)}`,
-    row.toFloor.toFixed(2),
-    row.toClient === undefined ? '–' : row.toClient.toFixed(2),
+    row.overStartupMs.toFixed(1),
+    both(row.toFloor),
+    row.toClient === undefined ? '–' : both(row.toClient),
     row.requests,
     `${row.loadedKb.toFixed(0)} (${row.files})`,
   ])
 }
 
+/** The table, the notes and the targets as plain text. */
 export function consoleReport(rows: Row[], targets: Target[], machine: Machine): string {
   const cells = tableCells(rows)
   const widths = HEADERS.map((header, i) => Math.max(header.length, ...cells.map(cell => cell[i]!.length)))
@@ -85,133 +96,10 @@ export function consoleReport(rows: Row[], targets: Target[], machine: Machine):
     widths.map(w => '-'.repeat(w)).join('  '),
     ...cells.map(line),
     '',
+    `Note: ${ratiosNote(machine.startupMs).replace(/`/g, '')}`,
     `Note: ${REQUESTS_NOTE.replace(/`/g, '')}`,
     '',
     'Targets:',
     ...targets.map(t => `  ${t.pass ? 'PASS' : 'MISS'}  ${t.text}  (${t.detail})`),
   ].join('\n')
-}
-
-function markdownTable(rows: Row[]): string {
-  return [
-    `| ${HEADERS.join(' | ')} |`,
-    `|${HEADERS.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
-    ...tableCells(rows).map(cell => `| ${cell.join(' | ')} |`),
-  ].join('\n')
-}
-
-export function markdownReport(rows: Row[], targets: Target[], machine: Machine, h: Highlights): string {
-  return `# Benchmarks: time to token
-
-Generated by \`npm run bench\` (bench/bench.ts); do not edit by hand.
-
-![Median time to token per path](benchmarks.svg)
-
-${markdownTable(rows)}
-
-${REQUESTS_NOTE}
-
-Requests seen on the emulators, per path:
-
-${rows
-  .filter(row => row.requestKinds.length)
-  .map(row => `- ${row.label}: ${row.requestKinds.map(kind => `\`${kind}\``).join(', ')}`)
-  .join('\n')}
-
-## Reading the numbers
-
-- The IBM path takes ${h.ibmToFetch.toFixed(2)} × a bare Node process that only sends the same request with
-  \`fetch\`, while doing more: masking, six outputs, the environment file and the job summary.
-  \`fetch\` loads Node's own undici on first use; the bundle sends with node:http through
-  @actions/http-client, whose undici import is replaced by a stand-in (stubs/README.md), so the
-  whole IBM path evaluates ${h.ibmKb.toFixed(0)} KB: @actions/core, http-client and get-token's own code. The
-  core-only floor (@actions/core, one output, no request) takes ${h.coreToFetch.toFixed(2)} × the fetch floor.
-- The Azure path loads @azure/identity (with MSAL) from one pre-bundled chunk, only on that path;
-  the plain script resolves and compiles ${h.azureIdentityFiles.length} separate files from node_modules, which is most of
-  the difference. The two HTTPS requests cost the same on both.
-- ibm-cloud-sdk-core loads ${h.ibmSdkFiles.length} files before it sends the same single request; most bytes: ${biggestPackages(h.ibmSdkFiles)}.
-
-## dist/ per path
-
-${distTable(h.ibmFiles, h.azureFiles, h.entry)}
-
-## Targets
-
-| target | result | measured |
-|---|---|---:|
-${targets.map(t => `| ${t.text} | ${t.pass ? 'PASS' : 'MISS'} | ${t.detail} |`).join('\n')}
-
-## Machine
-
-- CPU: ${machine.cpu} (logical cores), ${machine.memory} memory
-- Load average (1 / 5 / 15 min): ${machine.load}; a busy machine shifts
-  every path alike, which is why only ratios from one interleaved run are compared
-- Node: ${machine.node}
-- Date: ${machine.date}
-- Runs: ${machine.runs}
-- Action measured: \`${machine.entry}\`
-
-## Method
-
-- Every path is a **whole, cold process**: the bench spawns \`node <script>\` and times it from
-  \`spawn\` to the process's exit (stdio closed), as the runner waits for a \`node24\` action.
-  Nothing is cached between runs (no token cache, no keep-alive, a new process each time).
-- Paths take turns (A B C … A B C …), ${machine.runs}; the table shows the median and the
-  interquartile range.
-- All HTTP goes to loopback emulators started by the bench: IBM Cloud IAM (http, 127.0.0.1) and
-  Entra ID (https on localhost with a self-signed certificate, trusted through
-  \`NODE_EXTRA_CA_CERTS\` on the Azure paths only). Requests per token are counted on the emulators.
-- **get-token** rows run the built bundle as the runner does: \`INPUT_*\` variables (action.yml
-  defaults included), \`GITHUB_OUTPUT\`, \`GITHUB_ENV\` and \`GITHUB_STEP_SUMMARY\` files; the run
-  masks the token, sets four outputs, exports the variable and writes the job summary.
-- **Official clients** (bench/clients/, plain \`.mjs\`, unbundled, straight from node_modules):
-  ibm-cloud-sdk-core's \`IamAuthenticator\` (\`url\` = the emulator) and @azure/identity's
-  \`ClientSecretCredential\` (\`authorityHost\` = the emulator, \`disableInstanceDiscovery: true\`).
-  They only fetch the token: no outputs, no masking, no summary.
-- **Floors**: bare Node posting the same IBM request with the built-in \`fetch\`
-  (bench/floor/fetch.mjs); and bench/floor/core-only.ts, built by the bench with ncc and the
-  action's options (\`-m --no-source-map-register\`), which loads @actions/core and sets one
-  output: the unavoidable cost of any JavaScript action.
-- **JS loaded**: one extra, untimed run per path with \`--import bench/load-probe.mjs\`, a
-  \`module.registerHooks\` load hook that records every JavaScript file the process imports or
-  requires; the column is the sum of their sizes on disk. The IBM path must not load any file
-  that contains @azure/identity or MSAL code.
-`
-}
-
-/** What each get-token path evaluates of dist/: the files and their sizes, and what dist/ holds. */
-function distTable(ibm: string[], azure: string[], entry: string): string {
-  // The bench runs a private copy of dist/ (see bench.ts): the directory of the files the IBM path loaded.
-  const dist = ibm[0] ? dirname(ibm[0]) : dirname(entry)
-  const kb = (file: string) => (statSync(file).size / 1024).toFixed(0)
-  const names = (files: string[]) => files.filter(file => dirname(file) === dist)
-  const total = (files: string[]) => (files.reduce((sum, file) => sum + statSync(file).size, 0) / 1024).toFixed(0)
-  const all = readdirSync(dist)
-    .filter(name => name.endsWith('.js'))
-    .map(name => join(dist, name))
-  const row = (label: string, files: string[]) =>
-    `| ${label} | ${total(files)} | ${names(files)
-      .map(file => `\`${basename(file)}\` ${kb(file)}`)
-      .join(', ')} |`
-  return [
-    '| path | KB evaluated | dist/ files (KB) |',
-    '|---|---:|---|',
-    row('IBM', names(ibm)),
-    row('Azure', names(azure)),
-    row('dist/ *.js in all', all),
-  ].join('\n')
-}
-
-/** "axios 120 KB, debug 40 KB, …": the packages a path loads the most JavaScript from. */
-function biggestPackages(files: string[], count = 4): string {
-  const bytes = new Map<string, number>()
-  for (const file of files) {
-    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1]
-    if (name) bytes.set(name, (bytes.get(name) ?? 0) + statSync(file).size)
-  }
-  return [...bytes]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([name, size]) => `${name} ${(size / 1024).toFixed(0)} KB`)
-    .join(', ')
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runNode, type Finished } from '../test-support/process.ts'
 import { ROOT } from '../test-support/run-action.ts'
-import { BENCH, type Path, type Prepared } from './paths.ts'
+import { BENCH, type Path, type Prepared } from './path-kinds.ts'
 
 /** What the runs of one path measured. */
 export interface Result {
@@ -25,11 +25,13 @@ export interface Result {
   loadedBytes: number
 }
 
-export interface Rounds {
+/** Warm-up rounds (timed, not counted) and counted rounds. */
+interface Rounds {
   warmup: number
   runs: number
 }
 
+/** Prepares every path, times the rounds interleaved, then probes what each path loads. */
 export async function measure(paths: Path[], { warmup, runs }: Rounds): Promise<Result[]> {
   const prepared = new Map<string, Prepared>()
   for (const path of paths) prepared.set(path.id, await path.prepare())

@@ -5,6 +5,8 @@ export interface Token {
   expiresOnMs: number
   /** The answer's field the expiry came from, named in errors: "expiration", "expires_in". */
   expirySource: string
+  /** That field's value as sent, when it could not be read: server text, shown only through safeText. */
+  expiryText?: string
 }
 
 /** What the log line, the job summary and the identity outputs say about a token. Never secret. */
@@ -46,18 +48,28 @@ export function expiryOf(
   body: Record<string, unknown>,
   now: number,
   fields: ExpiryFields,
-): Pick<Token, 'expiresOnMs' | 'expirySource'> {
-  const candidates: Array<Pick<Token, 'expiresOnMs' | 'expirySource'>> = []
+): Pick<Token, 'expiresOnMs' | 'expirySource' | 'expiryText'> {
+  type Candidate = Pick<Token, 'expiresOnMs' | 'expirySource' | 'expiryText'>
+  const candidates: Candidate[] = []
+  const read = (field: string, ms: number): Candidate => ({
+    expiresOnMs: ms,
+    expirySource: field,
+    ...(Number.isFinite(ms) ? {} : { expiryText: textOf(body[field]) }),
+  })
   if (body[fields.relative] !== undefined) {
-    candidates.push({ expiresOnMs: now + epochSeconds(body[fields.relative]) * 1000, expirySource: fields.relative })
+    candidates.push(read(fields.relative, now + epochSeconds(body[fields.relative]) * 1000))
   }
   if (body[fields.absolute] !== undefined) {
-    candidates.push({ expiresOnMs: fields.parseAbsolute(body[fields.absolute]), expirySource: fields.absolute })
+    candidates.push(read(fields.absolute, fields.parseAbsolute(body[fields.absolute])))
   }
   if (candidates.length === 0) return { expiresOnMs: NaN, expirySource: `${fields.relative} or ${fields.absolute}` }
   // An unreadable or absurd field is returned as it is, for the publish checks to refuse by name.
   const suspect = candidates.find(c => !Number.isFinite(c.expiresOnMs) || c.expiresOnMs - now > MAX_LIFETIME_MS)
   return suspect ?? candidates.reduce((a, b) => (b.expiresOnMs < a.expiresOnMs ? b : a))
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
 }
 
 /** Seconds as a JSON number or a string of digits (some services quote them); NaN otherwise. */

@@ -220,17 +220,13 @@ describe('client-secret', () => {
   })
 })
 
-describe("masking in one place: the SDK's HTTP client masks what the provider never names", () => {
-  test('a credential field Entra starts sending tomorrow is masked before the SDK reads it', async () => {
-    // Not id_token: MSAL parses that one as a JWT and refuses a fake.
+describe('masking in one place: the HTTP layer masks what the provider never names', () => {
+  test('a credential field Entra starts sending tomorrow is masked before anything reads it', async () => {
     const secrets = ['rt-0123456789abcdef', 'sso-0123456789abcdef']
     const extraFields = { refresh_token: secrets[0], session: { sso_token: secrets[1] } }
     const novel = await startEntraId({ resources: [RESOURCE], extraFields })
     try {
-      const run = await azureStep(() => novel)(
-        { 'client-secret': CLIENT_SECRET },
-        { RUNNER_DEBUG: '1', AZURE_LOG_LEVEL: 'verbose' },
-      )
+      const run = await azureStep(() => novel)({ 'client-secret': CLIENT_SECRET }, { RUNNER_DEBUG: '1' })
       expect(run.code).toBe(0)
       for (const secret of secrets) {
         expect(maskLine(run, secret)).toBeGreaterThanOrEqual(0)
@@ -485,7 +481,7 @@ describe('Entra ID as it really answers: every form of error body gives the same
     const run = await azure({ 'client-secret': EXPIRED_SECRET })
     const error = expectFailure(run, 'AADSTS7000222')
     const [message, correlation, fix, ...rest] = error.split('\n')
-    expect(message).toBe(`Entra ID refused the token request (client-secret): ${description}`)
+    expect(message).toBe(`Entra ID refused the client-secret token request (HTTP 401): ${description}`)
     expect(correlation).toMatch(/^Correlation ID: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
     expect(fix).toMatch(/^Fix: the client secret has expired: create a new one/)
     expect(rest).toEqual([])
@@ -497,7 +493,7 @@ describe('Entra ID as it really answers: every form of error body gives the same
     const run = await azure({ 'client-secret': CLIENT_SECRET, 'tenant-id': 'contoso.onmicrosoft.com' })
     const error = expectFailure(run, 'AADSTS90002')
     expect(error.split('\n')[0]).toBe(
-      "Entra ID refused the token request (client-secret): AADSTS90002: Tenant 'contoso.onmicrosoft.com' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.",
+      `Entra ID refused the OpenID configuration at ${entra.url}/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration (HTTP 400): AADSTS90002: Tenant 'contoso.onmicrosoft.com' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
     )
     expect(error).not.toMatch(/Trace ID|Timestamp|\\\/|\r/)
   })
@@ -514,15 +510,18 @@ describe('Entra ID as it really answers: every form of error body gives the same
     ])
   })
 
-  test('AADSTS90033 on every attempt: one error with the code, the message and the transient fix', async () => {
+  test('AADSTS90033 on every attempt: one error with the code, the message, the attempts and the failing fix', async () => {
     entra.errorStyle = { separator: '\r\n', pretty: true }
     entra.failToken(transientError(), transientError())
     const run = await azure({ 'client-secret': CLIENT_SECRET, 'max-attempts': '2' })
     const error = expectFailure(run, 'AADSTS90033')
     expect(error.split('\n')[0]).toBe(
-      'Entra ID refused the token request (client-secret): AADSTS90033: A transient error has occurred. Please try again.',
+      'Entra ID failed the client-secret token request (HTTP 503 after 2 attempts): AADSTS90033: A transient error has occurred. Please try again.',
     )
-    expect(error).toMatch(/\nFix: Entra ID had a transient problem: re-run the job/)
+    expect(error).toMatch(/\nCorrelation ID: [0-9a-f-]{36}\n/)
+    expect(error).toMatch(
+      /\nFix: Entra ID is failing \(HTTP 503\); nothing in the step's inputs causes this\. Re-run the job later and check https:\/\/azure\.status\.microsoft; if it happens often, raise max-attempts or timeout-seconds\.$/,
+    )
     expect(entra.tokenRequests()).toHaveLength(2)
   })
 })
@@ -824,7 +823,7 @@ describe('managed-identity, answers that need a fix', () => {
     const run = await managed({}, imds.env)
     const error = expectFailure(run, /Multiple user assigned identities exist/)
     expect(error.split('\n')[0]).toBe(
-      'The managed identity endpoint refused the token request: invalid_request: Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request',
+      'Azure IMDS refused the managed identity token request (HTTP 400): invalid_request: Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request',
     )
     expect(error).toMatch(
       /\nFix: the machine has several user-assigned identities and none was chosen: .*client-id, identity-object-id or identity-resource-id/,
@@ -850,7 +849,7 @@ describe('managed-identity, answers that need a fix', () => {
     const run = await managed({ 'client-id': UNKNOWN_APP }, imds.env)
     const error = expectFailure(run, /Identity not found/)
     expect(error.split('\n')[0]).toBe(
-      'The managed identity endpoint refused the token request: invalid_request: Identity not found',
+      'Azure IMDS refused the managed identity token request (HTTP 400): invalid_request: Identity not found',
     )
     expect(error).toMatch(/\nFix: no managed identity with this id is assigned to the machine/)
   })

@@ -219,7 +219,7 @@ describe('trusted-profile', () => {
     expect(run.code).toBe(1)
     const errors = errorLines(run)
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toContain('BXNIM0398E Selected trusted profile not eligible.')
+    expect(errors[0]).toContain('BXNIM0398E: Selected trusted profile not eligible.')
     expect(errors[0]).toContain('%0ADetails: The trusted profile has no trust relationship for this identity.%0A')
     expect(errors[0]).toContain('trust relationship')
     expect(leaks(run, [OTHER_KEY, ...iam.issued])).toEqual([])

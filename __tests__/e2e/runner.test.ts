@@ -12,9 +12,11 @@ import {
   CLIENT_ID,
   CLIENT_SECRET,
   TENANT_ID,
+  fixture,
   startEntraId,
   type EntraEmulator,
 } from '../../test-support/emulators/entra-id.ts'
+import { startManagedIdentity } from '../../test-support/emulators/managed-identity.ts'
 import {
   API_KEY,
   CR_TOKEN,
@@ -115,7 +117,7 @@ describe('stack traces', () => {
 
     iam.fail({ status: 400, body: iamErrorBody('BXNIM0415E', 'Provided API key could not be found.') })
     const debug = await ibm({ 'api-key': API_KEY }, { RUNNER_DEBUG: '1' })
-    const stack = debug.lines.filter(line => line.startsWith('::debug::ActionError'))
+    const stack = debug.lines.filter(line => line.startsWith('::debug::ServiceError'))
     expect(stack).toHaveLength(1)
     expect(stack[0]).toMatch(STACK_FRAME) // the frames are there, on the debug line only
     expect(stackTraces(debug)).toEqual([])
@@ -173,12 +175,13 @@ describe.each([
 })
 
 describe('the bundle is self-contained', () => {
-  test('dist/ copied away from node_modules gets an Azure token (no install at run time)', async () => {
+  test('dist/ copied away from node_modules gets an Azure token, the SDK path too (no install at run time)', async () => {
     const source = process.env.GET_TOKEN_ENTRY ? dirname(process.env.GET_TOKEN_ENTRY) : join(ROOT, 'dist')
     const dir = await mkdtemp(join(tmpdir(), 'get-token-dist-only-'))
+    const msi = await startManagedIdentity()
     try {
       await cp(source, dir, { recursive: true })
-      const run = await runAction({
+      const app = await runAction({
         entry: join(dir, 'index.js'),
         inputs: {
           provider: 'azure',
@@ -190,44 +193,104 @@ describe('the bundle is self-contained', () => {
         },
         env: TRUST_TEST_CA,
       })
-      expect(errorLines(run)).toEqual([])
-      expect(run.code).toBe(0)
+      expect(errorLines(app)).toEqual([])
+      expect(app.code).toBe(0)
+      const managed = await runAction({
+        entry: join(dir, 'index.js'),
+        inputs: { provider: 'azure', 'auth-type': 'managed-identity', resource: RESOURCE },
+        env: msi.env,
+      })
+      expect(errorLines(managed)).toEqual([])
+      expect(managed.outputs.token).toBe(msi.issued[0])
     } finally {
+      await msi.close()
       await rm(dir, { recursive: true, force: true })
     }
   })
 })
 
-describe('the IBM path never loads @azure/identity', () => {
-  test('an api-key run succeeds with the Azure chunks deleted from the bundle', async () => {
-    const source = process.env.GET_TOKEN_ENTRY ? dirname(process.env.GET_TOKEN_ENTRY) : join(ROOT, 'dist')
-    const dir = await mkdtemp(join(tmpdir(), 'get-token-no-azure-'))
-    const iam = await startIbmIam({
+/** A copy of dist/ without the chunks that hold @azure/identity: what a path that must not load it runs. */
+async function withoutSdkChunks(use: (entry: string) => Promise<void>): Promise<void> {
+  const source = process.env.GET_TOKEN_ENTRY ? dirname(process.env.GET_TOKEN_ENTRY) : join(ROOT, 'dist')
+  const dir = await mkdtemp(join(tmpdir(), 'get-token-no-azure-sdk-'))
+  try {
+    await cp(source, dir, { recursive: true })
+    const entry = join(dir, 'index.js')
+    expect(await readFile(entry, 'utf8')).not.toMatch(/azsdk-js-identity|@azure\/msal-node/)
+    const deleted: string[] = []
+    for (const name of await readdir(dir)) {
+      if (name === 'index.js' || !name.endsWith('.js')) continue
+      if (/azsdk-js-identity|msal-node|ManagedIdentityCredential/.test(await readFile(join(dir, name), 'utf8'))) {
+        await rm(join(dir, name))
+        deleted.push(name)
+      }
+    }
+    expect(deleted.length).toBeGreaterThan(0)
+    await use(entry)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+describe('only managed-identity and azure-cli load @azure/identity', () => {
+  test('an IBM api-key run succeeds with the Azure SDK chunks deleted from the bundle', async () => {
+    const own = await startIbmIam({
       apiKeys: { 'ibm-api-key-0123456789abcdef': { iamId: 'IBMid-123', sub: 'ci@example.com', account: 'acct-1' } },
     })
     try {
-      await cp(source, dir, { recursive: true })
-      const entry = join(dir, 'index.js')
-      expect(await readFile(entry, 'utf8')).not.toMatch(/azsdk-js-identity|@azure\/msal-node/)
-      const deleted: string[] = []
-      for (const name of await readdir(dir)) {
-        if (name === 'index.js' || !name.endsWith('.js')) continue
-        if (/azsdk-js-identity|msal-node|ClientSecretCredential/.test(await readFile(join(dir, name), 'utf8'))) {
-          await rm(join(dir, name))
-          deleted.push(name)
-        }
-      }
-      expect(deleted.length).toBeGreaterThan(0)
+      await withoutSdkChunks(async entry => {
+        const run = await runAction({
+          entry,
+          inputs: { provider: 'ibm', 'api-key': 'ibm-api-key-0123456789abcdef', 'iam-endpoint': own.url },
+        })
+        expect(errorLines(run)).toEqual([])
+        expect(run.code).toBe(0)
+        expect(run.outputs.token).toBe(own.issued[0])
+      })
+    } finally {
+      await own.close()
+    }
+  })
+
+  test.each([
+    ['client-secret', { 'client-secret': CLIENT_SECRET }],
+    ['client-certificate', { 'client-certificate': `${fixture('client-key.pem')}${fixture('client-cert.pem')}` }],
+  ])('an Azure %s run succeeds with the Azure SDK chunks deleted from the bundle', async (authType, inputs) => {
+    await withoutSdkChunks(async entry => {
       const run = await runAction({
         entry,
-        inputs: { provider: 'ibm', 'api-key': 'ibm-api-key-0123456789abcdef', 'iam-endpoint': iam.url },
+        inputs: {
+          provider: 'azure',
+          'auth-type': authType,
+          'tenant-id': TENANT_ID,
+          'client-id': CLIENT_ID,
+          'authority-host': entra.url,
+          resource: RESOURCE,
+          ...inputs,
+        },
+        env: TRUST_TEST_CA,
       })
       expect(errorLines(run)).toEqual([])
       expect(run.code).toBe(0)
-      expect(run.outputs.token).toBe(iam.issued[0])
+      expect(entra.issued).toContain(run.outputs.token)
+    })
+  })
+
+  test('a managed-identity run needs them: it fails without them, as a bug, not a misleading fix', async () => {
+    const msi = await startManagedIdentity()
+    try {
+      await withoutSdkChunks(async entry => {
+        const run = await runAction({
+          entry,
+          inputs: { provider: 'azure', 'auth-type': 'managed-identity', resource: RESOURCE },
+          env: msi.env,
+        })
+        expect(run.code).toBe(1)
+        expect(errorLines(run)[0]).toMatch(/get-token failed unexpectedly/)
+        expect(msi.requests).toHaveLength(0)
+      })
     } finally {
-      await iam.close()
-      await rm(dir, { recursive: true, force: true })
+      await msi.close()
     }
   })
 })

@@ -5,13 +5,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Deadline } from '../../src/io/deadline.ts'
-import { HttpStatusError } from '../../src/io/http.ts'
+import { serviceError, type LastAnswer } from '../../src/io/service-error.ts'
 import type { AzureConfig } from '../../src/providers/azure/config.ts'
-import { azureError } from '../../src/providers/azure/errors.ts'
+import { entraErrors } from '../../src/providers/azure/errors.ts'
 import { AADSTS_HINTS, WORKLOAD_IDENTITY_HINTS } from '../../src/providers/azure/hints.ts'
-import { BXNIM_HINTS, iamError } from '../../src/providers/ibm/errors.ts'
+import { BXNIM_HINTS, iamErrors } from '../../src/providers/ibm/errors.ts'
 import { SECRET_APP } from '../../test-support/azure-config.ts'
+import { entraErrorBody } from '../../test-support/emulators/entra-id.ts'
 import { ROOT } from '../../test-support/run-action.ts'
 
 const AADSTS: Array<[code: string, fix: RegExp]> = [
@@ -30,6 +30,10 @@ const AADSTS: Array<[code: string, fix: RegExp]> = [
   ['90033', /transient problem: re-run the job/],
   ['500011', /resource principal was not found in the tenant: check resource \/ scope/],
   ['1002012', /must end in \/\.default/],
+  ['53003', /Conditional Access policy blocks tokens for this identity .* re-running does not help\. An admin must/],
+  ['7000112', /app \(or its service principal\) is disabled in this tenant: an admin must enable it/],
+  ['700025', /allow public client flows, .* set "Allow public client flows" to No/],
+  ['50059', /could not tell which tenant .* not 'common' or 'organizations'/],
 ]
 
 /** Workload identity federates the AKS cluster, not GitHub: these codes get a fix of their own. */
@@ -52,12 +56,15 @@ const BXNIM: Array<[code: string, fix: RegExp]> = [
 const config = SECRET_APP
 const troubleshooting = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n## Troubleshooting\n')[1] ?? ''
 
+const answer = (service: string, status: number, body: unknown): LastAnswer => ({
+  service,
+  response: { status, headers: {}, body: JSON.stringify(body) },
+  attempts: 1,
+})
 const refusal = (code: string, signIn: AzureConfig = config) =>
-  azureError(
-    { message: `AADSTS${code}: something went wrong. Trace ID: x Correlation ID: y` },
-    signIn,
-    new Deadline(60, Date.now),
-    undefined,
+  serviceError(
+    answer('Entra ID', 400, entraErrorBody('invalid_request', Number(code), 'something went wrong.')),
+    entraErrors('the token request', signIn, undefined),
     text => text,
   )
 
@@ -79,17 +86,15 @@ describe('AADSTS fixes', () => {
   })
 
   it('an unknown code links to its page', () => {
-    const error = azureError({ message: 'AADSTS123456: new.' }, config, new Deadline(60, Date.now), undefined, t => t)
-    expect(error.fix).toBe('look up AADSTS123456 at https://login.microsoftonline.com/error?code=123456.')
+    expect(refusal('123456').fix).toBe('look up AADSTS123456 at https://login.microsoftonline.com/error?code=123456.')
   })
 })
 
 describe('BXNIM fixes', () => {
-  const answer = (code: string) =>
-    new HttpStatusError(400, JSON.stringify({ errorCode: code, errorMessage: 'm' }), undefined, 0)
+  const iam = (code: string) => answer('IBM Cloud IAM', 400, { errorCode: code, errorMessage: 'm' })
 
   it.each(BXNIM)('%s', (code, fix) => {
-    expect(iamError(answer(code), 'the API key', 'api-key', t => t).fix).toMatch(fix)
+    expect(serviceError(iam(code), iamErrors('the API key', 'api-key'), t => t).fix).toMatch(fix)
     expect(troubleshooting).toContain(code)
   })
 
@@ -98,7 +103,7 @@ describe('BXNIM fixes', () => {
   })
 
   it('BXNIM0407E on compute-resource is about the CR token', () => {
-    expect(iamError(answer('BXNIM0407E'), 'the CR token', 'compute-resource', t => t).fix).toMatch(
+    expect(serviceError(iam('BXNIM0407E'), iamErrors('the CR token', 'compute-resource'), t => t).fix).toMatch(
       /^the compute resource token is not valid/,
     )
   })

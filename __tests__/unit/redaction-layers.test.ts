@@ -5,10 +5,10 @@
  * main.test.ts.)
  */
 import { describe, expect, it } from '@jest/globals'
-import type { AzureLogger } from '@azure/logger'
+import { AzureLogger } from '@azure/logger'
 import { redactingLog, type Log } from '../../src/log/log.ts'
 import { Secrets } from '../../src/log/secrets.ts'
-import { routeSdkLogs } from '../../src/providers/azure/sdk-tweaks.ts'
+import { loadAzureSdk, routeSdkLogs } from '../../src/providers/azure/sdk.ts'
 
 const SECRET = 'client-secret-Value~42'
 
@@ -45,5 +45,21 @@ describe("the Azure SDK's log routing", () => {
     logger.log('azure:identity:info %s', `request failed: secret ${SECRET} echoed`, { body: SECRET })
     expect(debug).toHaveLength(1)
     expect(debug[0]).toMatch(/^azure:identity:info request failed: secret \*\*\* echoed \{ body: '\*\*\*' \}$/)
+  })
+})
+
+describe("the Azure SDK's log, where the managed-identity and azure-cli paths route it", () => {
+  it('a secret that straddles the 2,000-character cut of a long line leaves no part of itself behind', async () => {
+    const debug: string[] = []
+    const original = AzureLogger.log
+    try {
+      await loadAzureSdk({ debug: message => void debug.push(message), redact: known().redact })
+      AzureLogger.log(`azure:identity:verbose ${'x'.repeat(1970)}${SECRET}${'y'.repeat(200)}`)
+    } finally {
+      AzureLogger.log = original
+    }
+    expect(debug).toHaveLength(1)
+    expect(debug[0]).toContain('***')
+    expect(debug[0]).not.toContain(SECRET.slice(0, 6))
   })
 })

@@ -2,12 +2,14 @@ import { HttpClient } from '@actions/http-client'
 import { ActionError } from '../errors.ts'
 import { jsonObject } from '../json.ts'
 import { credentialValues } from '../log/credential-fields.ts'
-import { safeText, type Redact } from '../log/safe-text.ts'
+import type { Redact } from '../log/safe-text.ts'
 import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy, type Transient } from './retry.ts'
+import { answerLine, serviceError, type ErrorModel, type LastAnswer } from './service-error.ts'
 import { socketFixes } from './socket-fixes.ts'
+import { NetworkError, networkFailure, redirected, unreachable } from './unanswered.ts'
 
-/** Sent with every request (@azure/identity appends its own after it). */
-export const USER_AGENT = 'get-token-action/1'
+/** Sent with every request, the managed identity SDK's too. */
+const USER_AGENT = 'get-token-action/1'
 
 /** One request as the transport sends it. */
 export interface HttpRequest {
@@ -69,169 +71,115 @@ async function readCapped(stream: AsyncIterable<Buffer>): Promise<string> {
   return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8')
 }
 
-/** A non-2xx answer. Providers turn it into an error that names their own error code. */
-export class HttpStatusError extends Error {
-  readonly transient: boolean
-  readonly retryAfterMs: number | undefined
-  readonly reason: string
-  readonly status: number
-  readonly body: string
-  /** Lower-case names: some services put the id their support asks for in a header. */
-  readonly headers: Record<string, string | undefined>
-
-  constructor(
-    status: number,
-    body: string,
-    retryAfter: string | undefined,
-    now: number,
-    headers: Record<string, string | undefined> = {},
-  ) {
-    super(`HTTP ${status}`)
-    this.status = status
-    this.body = body
-    this.headers = headers
-    this.transient = isTransientStatus(status)
-    this.retryAfterMs = parseRetryAfter(retryAfter, now)
-    this.reason = `HTTP ${status}`
-  }
-}
-
-class NetworkError extends Error implements Transient {
+/** The answer of one attempt that may be better on the next (408, 429, 5xx, or a status the service documents so). */
+class TransientAnswer extends Error implements Transient {
   readonly transient = true
   readonly reason: string
-  constructor(reason: string) {
-    super(reason)
-    this.reason = reason
+  readonly retryAfterMs: number | undefined
+
+  constructor(status: number, retryAfterMs: number | undefined) {
+    super(`HTTP ${status}`)
+    this.reason = `HTTP ${status}`
+    this.retryAfterMs = retryAfterMs
   }
 }
 
-/** TLS failures: a retry cannot fix them. */
-export const TLS_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/
+/** What every request of a run shares: the transport, the one retry policy (and its deadline), the secrets. */
+export interface RequestContext {
+  transport: Transport
+  retry: RetryPolicy
+  /** Removes every known secret from text, in any of its encodings (pass it to safeText). */
+  redact: Redact
+  /** Registers a secret the moment it is known: every credential field of every answer goes here first. */
+  mask(secret: string): void
+}
 
-interface JsonCall {
+/** One request under the shared retry policy and deadline. */
+export interface Exchange {
   /** Who answers, for messages: "IBM Cloud IAM", "GitHub's OIDC token endpoint". */
   service: string
   /** The input that names the endpoint, for the fix of a redirect: "iam-endpoint". */
   endpointInput: string
-  request: HttpRequest
-  transport: Transport
-  retry: RetryPolicy
-  redact: Redact
+  /** The request, or a function that builds it afresh for every attempt (a token file is read again). */
+  request: HttpRequest | (() => Promise<HttpRequest>)
   /** The fix when the service cannot be reached at all; by default, network and proxy settings. */
   unreachableFix?: string
-  /** Turns a non-2xx answer into the provider's own error (its codes and fixes). */
-  refused: (error: HttpStatusError) => ActionError
-  /** Registers a secret: every credential field of the answer is masked before the caller sees it. */
-  mask: (secret: string) => void
+  /** Statuses the service documents as passing, besides 408, 429 and 5xx (IMDS: 404 and 410). */
+  alsoTransient?: readonly number[]
   /** Fields that hold a credential under a plain name (GitHub's OIDC `value`). */
   secretFields?: readonly string[]
   /** Words a service puts in a credential field that are no credential (IAM's `not_supported`). */
   placeholders?: readonly string[]
 }
 
-/** One JSON request under the shared retry policy and deadline; its answer's credentials masked. */
-export async function requestJson(call: JsonCall): Promise<Record<string, unknown>> {
-  const { service, request, transport, retry, refused, redact } = call
-  const host = new URL(request.url).host
-  const response = await withRetry(async () => {
-    const remaining = retry.deadline.remainingMs()
-    if (remaining <= 0) throw retry.deadline.exceeded(`The request to ${service} (${host})`)
-    let answer: HttpResponse
-    try {
-      answer = await retry.deadline.race(transport.send(request, remaining), `The request to ${service} (${host})`)
-    } catch (error) {
-      throw error instanceof ActionError ? error : networkFailure(error, call, host)
-    }
-    if (answer.status >= 300 && answer.status < 400) throw redirected(answer, call)
-    if (answer.status < 200 || answer.status > 299) {
-      throw new HttpStatusError(answer.status, answer.body, answer.headers['retry-after'], retry.now(), answer.headers)
-    }
-    return answer
-  }, retry).catch((error: unknown) => {
-    if (error instanceof HttpStatusError) throw refused(error)
-    if (error instanceof NetworkError) {
-      throw new ActionError(`Could not get a token: ${error.reason}.`, {
-        fix:
-          call.unreachableFix ??
-          "check the endpoint input and the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).",
-      })
-    }
-    throw error
-  })
-  const body = parseJsonObject(response, service, redact)
-  for (const secret of credentialValues(body, call.secretFields)) {
-    if (!call.placeholders?.includes(secret)) call.mask(secret)
-  }
-  return body
-}
-
 /**
- * Redirects are never followed: the request carries a secret, and a proxy or a wrong endpoint
- * that answers 3xx should be fixed, not trusted.
+ * Sends a request until it gets an answer that is not passing, runs out of attempts or would pass
+ * the deadline, and returns the last answer, whatever its status. Every answer's credential fields
+ * are masked first. A redirect, a network failure and the deadline end it with an ActionError.
  */
-export function redirected(
-  answer: HttpResponse,
-  call: Pick<JsonCall, 'service' | 'endpointInput' | 'request' | 'redact'>,
-): ActionError {
-  const target = safeText(originOf(answer.headers.location, call.request.url), call.redact, 200)
-  return new ActionError(
-    `${call.service} (${new URL(call.request.url).host}) answered with a redirect (HTTP ${answer.status}) to ${target}; get-token does not follow redirects, since the request carries a credential.`,
-    { fix: redirectFix(call.endpointInput) },
-  )
-}
-
-function redirectFix(endpointInput: string): string {
-  return `check ${endpointInput}: give the service's own URL, not one that forwards; if a proxy or firewall between the runner and the service redirects to a login page, let the runner through it (HTTPS_PROXY, NO_PROXY).`
-}
-
-/** Where a redirect points, scheme, host and port only: a path or query may carry anything. */
-function originOf(location: string | undefined, base: string): string {
-  if (!location) return 'nowhere (no Location header)'
+export async function exchange(ctx: RequestContext, call: Exchange): Promise<LastAnswer> {
+  const { service } = call
+  const { retry } = ctx
+  let attempts = 0
+  let last: LastAnswer | undefined
   try {
-    const { origin } = new URL(location, base)
-    return origin === 'null' ? 'an unusable location' : origin
-  } catch {
-    return 'an unusable location'
+    await withRetry(async () => {
+      attempts++
+      last = undefined
+      const request = typeof call.request === 'function' ? await call.request() : call.request
+      const host = new URL(request.url).host
+      const what = `The request to ${service} (${host})`
+      const remaining = retry.deadline.remainingMs()
+      if (remaining <= 0) throw retry.deadline.exceeded(what)
+      let response: HttpResponse
+      try {
+        response = await retry.deadline.race(ctx.transport.send(request, remaining), what)
+      } catch (error) {
+        throw error instanceof ActionError ? error : networkFailure(error, service, ctx, host)
+      }
+      maskCredentials(response, call, ctx.mask)
+      if (response.status >= 300 && response.status < 400) {
+        throw redirected(response, { ...call, request, redact: ctx.redact })
+      }
+      const retryAfterMs = parseRetryAfter(response.headers['retry-after'], retry.now())
+      last = { service, response, attempts, retryAfterMs }
+      if (isTransientStatus(response.status) || call.alsoTransient?.includes(response.status)) {
+        throw new TransientAnswer(response.status, retryAfterMs)
+      }
+    }, retry)
+  } catch (error) {
+    if (error instanceof NetworkError) throw unreachable(error, call.unreachableFix)
+    if (!(error instanceof TransientAnswer)) throw error
   }
+  if (!last) throw new Error('exchange ended without an answer')
+  return last
 }
 
-function networkFailure(error: unknown, call: JsonCall, host: string): Error {
-  const { service, retry, redact } = call
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? ''
-  const message = error instanceof Error ? error.message : String(error)
-  if (message.startsWith('Request timeout')) {
-    return retry.deadline.exceeded(`The request to ${service} (${host})`)
-  }
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return new ActionError(`The TLS certificate of ${service} (${host}) is not valid for that host name.`, {
-      fix: "check the host in the endpoint input: it must be a name the server's certificate covers (not an IP address or an alias).",
-    })
-  }
-  const proxyStatus = /tunneling socket could not be established, statusCode=(\d+)/.exec(message)?.[1]
-  if (proxyStatus) return proxyRefused(Number(proxyStatus), host)
-  if (TLS_ERRORS.test(code)) {
-    return new ActionError(`The TLS certificate of ${service} (${host}) is not trusted: ${safeText(code, redact)}.`, {
-      fix: 'if the endpoint uses a private CA (proxy, Azure Stack Hub), give its certificate to the step through NODE_EXTRA_CA_CERTS.',
-    })
-  }
-  return new NetworkError(`could not reach ${service} (${host}): ${safeText(code || message, redact, 200)}`)
+/** One JSON request: its answer's object, or the service's error told by `errors` (the one error model). */
+interface JsonCall extends Exchange {
+  errors: ErrorModel
 }
 
-/** http-client's tunnel agent got an answer other than 200 to its CONNECT: the proxy said no. */
-function proxyRefused(status: number, host: string): ActionError {
-  return new ActionError(`The proxy (HTTPS_PROXY) refused to connect to ${host} (HTTP ${status}).`, {
-    fix:
-      status === 407
-        ? 'check the user and password in HTTPS_PROXY (URL-encoded, e.g. http://user:p%40ss@proxy:3128).'
-        : 'ask for the host to be allowed through the proxy, or add it to NO_PROXY if the runner reaches it directly.',
-  })
+/** One JSON request under the shared retry policy and deadline; its answer's credentials masked. */
+export async function requestJson(ctx: RequestContext, call: JsonCall): Promise<Record<string, unknown>> {
+  const last = await exchange(ctx, call)
+  const { response } = last
+  if (response.status < 200 || response.status > 299) throw serviceError(last, call.errors, ctx.redact)
+  return parseJsonObject(response, call.service, ctx.redact)
+}
+
+function maskCredentials({ body }: HttpResponse, call: Exchange, mask: (secret: string) => void): void {
+  if (!body.includes('"')) return
+  for (const secret of credentialValues(jsonObject(body), call.secretFields)) {
+    if (!call.placeholders?.includes(secret)) mask(secret)
+  }
 }
 
 function parseJsonObject({ status, body }: HttpResponse, service: string, redact: Redact): Record<string, unknown> {
   const value = jsonObject(body)
   if (value) return value
   throw new ActionError(
-    `${service} answered ${status} with a body that is not JSON or not an object: "${safeText(body, redact, 200)}".`,
+    `${service} answered ${status} with a body that is not a JSON object: "${answerLine(body, redact)}".`,
     { fix: 'check that the endpoint input points at the service itself, not at a proxy or login page.' },
   )
 }

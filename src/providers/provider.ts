@@ -1,9 +1,7 @@
 import type { InputSpec, Inputs } from '../inputs/reader.ts'
 import type { ReadFile } from '../io/files.ts'
 import type { Deadline } from '../io/deadline.ts'
-import type { Transport } from '../io/http.ts'
-import type { RetryPolicy } from '../io/retry.ts'
-import type { Redact } from '../log/safe-text.ts'
+import type { RequestContext } from '../io/http.ts'
 import type { Token, TokenFacts } from '../token.ts'
 
 /**
@@ -63,16 +61,13 @@ export interface Credential {
   describe(accessToken: string): TokenFacts
 }
 
-/** What a provider may use. Everything that touches the outside world comes in here. */
-export interface ProviderContext {
-  transport: Transport
-  retry: RetryPolicy
+/**
+ * What a provider may use: what every request needs (transport, retry policy, masking), and the
+ * rest of the outside world. Everything that touches the outside world comes in here.
+ */
+export interface ProviderContext extends RequestContext {
   /** The `timeout-seconds` budget for everything a provider does (the retry policy shares it). */
   deadline: Deadline
-  /** Registers a secret the provider derives (first-leg token, OIDC token) the moment it has it. */
-  mask(secret: string): void
-  /** Removes every known secret from text, in any of its encodings (pass it to safeText). */
-  redact: Redact
   debug(message: string): void
   /** A line of the step's log, for what a user should know about how the token was had. */
   info(message: string): void

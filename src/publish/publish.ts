@@ -24,7 +24,7 @@ export async function publish(token: Token, publication: Publication, ctx: Publi
   const { core, secrets, now } = ctx
   const { label, authType, facts, settings } = publication
   secrets.add(token.accessToken)
-  checkToken(token, label, now)
+  checkToken(token, label, now, secrets.redact)
 
   const expiresOn = new Date(token.expiresOnMs).toISOString()
   const expiresIn = Math.floor((token.expiresOnMs - now) / 1000)

@@ -1,4 +1,5 @@
 import { ActionError } from '../errors.ts'
+import { safeText, type Redact } from '../log/safe-text.ts'
 import { MAX_LIFETIME_MS, type Token } from '../token.ts'
 
 /** RFC 6750 `b64token`: what may follow `Bearer ` in an Authorization header. */
@@ -10,7 +11,7 @@ const PROXY_FIX =
  * A token is published only if later steps can use it safely: a valid bearer token (a line break
  * in it would inject a header into `curl -H "Authorization: Bearer $TOKEN"`) with a sane expiry.
  */
-export function checkToken(token: Token, service: string, now: number): void {
+export function checkToken(token: Token, service: string, now: number, redact: Redact): void {
   const problem = tokenProblem(token.accessToken)
   if (problem) {
     throw new ActionError(`${service} answered with an access token that ${problem}; it was not published.`, {
@@ -20,9 +21,14 @@ export function checkToken(token: Token, service: string, now: number): void {
   const at = token.expiresOnMs
   const field = token.expirySource
   if (!Number.isFinite(at)) {
-    throw new ActionError(`${service} answered with an expiry (${field}) that is missing or not a valid time.`, {
-      fix: PROXY_FIX,
-    })
+    const stated =
+      token.expiryText === undefined
+        ? `no ${field}`
+        : `${field} ${JSON.stringify(safeText(token.expiryText, redact, 80))}`
+    throw new ActionError(
+      `${service} answered with a token but ${stated}, an expiry get-token cannot read; the token was not published.`,
+      { fix: PROXY_FIX },
+    )
   }
   if (at <= now) {
     throw new ActionError(

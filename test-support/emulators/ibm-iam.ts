@@ -1,9 +1,11 @@
+import { STATUS_CODES } from 'node:http'
 import {
   nowSeconds,
   randomUUID,
   startServer,
   unsignedJwt,
   type Emulator,
+  type Fault,
   type RecordedRequest,
   type Reply,
 } from './server.ts'
@@ -227,5 +229,18 @@ function error(status: number, code: string, message: string, details?: string):
       'Transaction-Id': requestId,
       'X-Correlation-Id': requestId,
     },
+  }
+}
+
+/**
+ * A 5xx page in HTML, as an edge (CDN, gateway) in front of IAM would send instead of IAM's JSON.
+ * Our reading: no raw 5xx answer of IAM is public.
+ */
+export function iamGatewayPage(status: 500 | 502 | 503 | 504 = 502): Fault {
+  const title = `${status} ${STATUS_CODES[status]}`
+  return {
+    status,
+    body: `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center></body></html>`,
+    headers: { 'Content-Type': 'text/html' },
   }
 }

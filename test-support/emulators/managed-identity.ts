@@ -1,14 +1,15 @@
 /** Azure managed identity endpoints, as docs/protocols.md ("Azure managed identity") describes them. */
 import { randomBytes } from 'node:crypto'
-import {
-  nowSeconds,
-  randomUUID,
-  startServer,
-  unsignedJwt,
-  type Emulator,
-  type RecordedRequest,
-  type Reply,
-} from './server.ts'
+import { nowSeconds, startServer, unsignedJwt, type Emulator, type RecordedRequest, type Reply } from './server.ts'
+import { NOT_LOADED, appServiceError } from './managed-identity-faults.ts'
+
+export {
+  appServiceNotLoaded,
+  appServiceServerError,
+  imdsRestarting,
+  imdsThrottled,
+  imdsUpdating,
+} from './managed-identity-faults.ts'
 
 export const SYSTEM_PRINCIPAL_ID = '5b1f2e3d-4c5b-4a69-8877-665544332211'
 const DEFAULT_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
@@ -137,10 +138,10 @@ export async function startManagedIdentity(options: ManagedIdentityOptions = {})
   const issued: string[] = []
   const current = { ...options }
 
-  const refuse = (status: number, message: string): Reply => ({
-    status,
-    json: { statusCode: status, message, correlationId: randomUUID() },
-  })
+  const refuse = (status: number, message: string): Reply => {
+    const { body, headers } = appServiceError(status, message)
+    return { status, text: body, headers }
+  }
 
   const handler = (request: RecordedRequest): Reply => {
     if (request.method !== 'GET' || request.path !== '/msi/token') return { status: 404, json: { error: 'not_found' } }
@@ -158,10 +159,7 @@ export async function startManagedIdentity(options: ManagedIdentityOptions = {})
     if ('refusal' in found) {
       return found.refusal === 'two-selectors'
         ? refuse(400, 'Only one of client_id, object_id, mi_res_id may be given.')
-        : refuse(
-            400,
-            'No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.',
-          )
+        : refuse(400, NOT_LOADED)
     }
     const { accessToken, appId, exp } = mintToken(resource, found, current)
     issued.push(accessToken)

@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.ts'
 import type { Inputs } from '../../inputs/reader.ts'
-import { checkCertificate } from './certificate.ts'
+import { readClientCertificate } from './certificate.ts'
 import { CLOUDS, readCloud, type CloudName } from './clouds.ts'
 import { resolveAuthType } from './auth-type.ts'
 import { GUID, type AppAuthType, type AzureAuthType } from './inputs.ts'
@@ -14,7 +14,7 @@ interface Target {
 }
 
 /** Signing in as an app registration: where, and as whom. */
-export interface AppSignIn extends Target {
+interface AppSignIn extends Target {
   tenantId: string
   clientId: string
   /** The cloud's authority host, or authority-host. */
@@ -33,6 +33,9 @@ export type AzureConfig =
   | (Target & { authType: 'managed-identity'; identity: ManagedIdentity })
   | (Target & { authType: 'azure-cli'; tenantId: string | undefined })
 
+/** The configuration of an auth type that signs in as an app registration. */
+export type AppConfig = Exclude<AzureConfig, { authType: 'managed-identity' | 'azure-cli' }>
+
 /** Two or more DNS labels: what a tenant's domain looks like, and nothing that would change a URL path. */
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/i
 
@@ -50,7 +53,7 @@ export function readAzureConfig(inputs: Inputs): AzureConfig {
 }
 
 /** Where and as whom an auth type signs in as an app registration; managed identity and the CLI do not. */
-export function appSignIn(config: AzureConfig): (AppSignIn & AzureConfig) | undefined {
+export function appSignIn(config: AzureConfig): AppConfig | undefined {
   switch (config.authType) {
     case 'managed-identity':
     case 'azure-cli':
@@ -58,11 +61,6 @@ export function appSignIn(config: AzureConfig): (AppSignIn & AzureConfig) | unde
     default:
       return config
   }
-}
-
-/** The authority an auth type signs in at: managed identity and the CLI have none of their own. */
-export function authorityOf(config: AzureConfig): string {
-  return appSignIn(config)?.authorityHost ?? CLOUDS[config.cloud].authorityHost
 }
 
 function readAppConfig(inputs: Inputs, authType: AppAuthType): AzureConfig {
@@ -95,7 +93,7 @@ function readAppCredential(inputs: Inputs, authType: AppAuthType): AppCredential
     case 'client-certificate': {
       const certificate = inputs.read('client-certificate')
       const password = inputs.read('client-certificate-password')
-      checkCertificate(certificate, password)
+      readClientCertificate(certificate, password)
       return { authType, certificate, certificatePassword: password || undefined }
     }
     case 'workload-identity':
@@ -112,6 +110,13 @@ function readTenantId(inputs: Inputs, authType: AzureAuthType): string {
       'tenant-id',
       `is required for auth-type ${authType}.`,
       'give the directory (tenant) id, e.g. tenant-id: ${{ vars.AZURE_TENANT_ID }}, or set AZURE_TENANT_ID.',
+    )
+  }
+  if (/^(common|organizations|consumers)$/i.test(tenantId)) {
+    throw new InputError(
+      'tenant-id',
+      `is '${tenantId}', which names no tenant: an app signs in to its own tenant (Entra ID would answer AADSTS50059).`,
+      'give the directory (tenant) id (a GUID) or a verified domain of the tenant, e.g. contoso.onmicrosoft.com.',
     )
   }
   if (tenantId && !GUID.test(tenantId) && !DOMAIN.test(tenantId)) {

@@ -1,51 +1,41 @@
 import { ActionError } from '../../errors.ts'
-import { jsonObject } from '../../json.ts'
-import { safeText } from '../../log/safe-text.ts'
+import { requestJson } from '../../io/http.ts'
 import type { ProviderContext } from '../provider.ts'
-import type { AppSignIn, AzureConfig } from './config.ts'
-import { causes, networkHint } from './errors.ts'
+import type { AppConfig } from './config.ts'
+import { entraErrors } from './errors.ts'
+import { entraUnreachable } from './hints.ts'
 
-/**
- * With a custom authority-host MSAL first reads the tenant's discovery document, and when that
- * fails it reports only "endpoints_resolution_error", dropping Entra's answer (AADSTS90002 for an
- * unknown tenant). One more GET of the document recovers that answer; anything else passes through.
- */
-export async function explainDiscoveryFailure(
-  error: unknown,
-  config: AppSignIn & AzureConfig,
-  ctx: ProviderContext,
-): Promise<unknown> {
-  const text = causes(error)
-    .map(e => e.message ?? '')
-    .join(' ')
-  if (!/endpoints_resolution_error|openid_config_error/.test(text) || ctx.deadline.remainingMs() <= 0) return error
-  const url = `${config.authorityHost}/${config.tenantId}/v2.0/.well-known/openid-configuration`
-  let answer = ''
-  let failure: string
-  try {
-    const response = await ctx.transport.send(
-      { method: 'GET', url, headers: { Accept: 'application/json' } },
-      Math.min(10_000, ctx.deadline.remainingMs()),
-    )
-    answer = response.body
-    failure = `HTTP ${response.status}`
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException | undefined)?.code
-    failure = [code, cause instanceof Error ? cause.message : String(cause)].filter(Boolean).join(' ')
-  }
-  const description = errorDescription(answer)
-  if (description) return { message: description }
-  return new ActionError(
-    `Could not read the OpenID configuration of tenant ${config.tenantId} at ${url}${failure ? ` (${safeText(failure, ctx.redact, 200)})` : ''}.`,
-    {
-      fix:
-        networkHint(failure, config) ??
-        "check tenant-id and authority-host (give the authority's base URL, e.g. https://login.example.com, without the tenant).",
-    },
-  )
+/** Where the token request goes: the known clouds' endpoint needs no request. */
+export async function tokenEndpointOf(config: AppConfig, ctx: ProviderContext): Promise<string> {
+  if (!config.customAuthority) return `${config.authorityHost}/${config.tenantId}/oauth2/v2.0/token`
+  return discoverTokenEndpoint(config, ctx)
 }
 
-function errorDescription(body: string): string | undefined {
-  const value = jsonObject(body)?.error_description
-  return typeof value === 'string' && value !== '' ? value : undefined
+/**
+ * With authority-host, the tenant's OpenID configuration names the token endpoint (Azure Stack
+ * Hub, sovereign and test authorities). The endpoint must be on the authority's own origin: the
+ * token request carries a credential, and a document that points elsewhere is not followed.
+ */
+async function discoverTokenEndpoint(config: AppConfig, ctx: ProviderContext): Promise<string> {
+  const url = `${config.authorityHost}/${config.tenantId}/v2.0/.well-known/openid-configuration`
+  const document = await requestJson(ctx, {
+    service: 'Entra ID',
+    endpointInput: 'authority-host',
+    request: { method: 'GET', url, headers: { Accept: 'application/json' } },
+    unreachableFix: entraUnreachable(url),
+    errors: entraErrors(`the OpenID configuration at ${url}`, config, undefined, status =>
+      status === 404
+        ? "check tenant-id and authority-host (give the authority's base URL, e.g. https://login.example.com, without the tenant)."
+        : 'check tenant-id, cloud and authority-host.',
+    ),
+  })
+  const endpoint = document.token_endpoint
+  const origin = new URL(config.authorityHost).origin
+  if (typeof endpoint === 'string' && URL.canParse(endpoint) && new URL(endpoint).origin === origin) return endpoint
+  throw new ActionError(
+    `The OpenID configuration at ${url} names no token endpoint on ${origin}; get-token sends the credential only to the authority itself.`,
+    {
+      fix: "check authority-host: give the authority's base URL (e.g. https://login.example.com), whose tenant documents name its own token endpoint.",
+    },
+  )
 }

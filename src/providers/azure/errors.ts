@@ -1,166 +1,108 @@
-import { ActionError } from '../../errors.ts'
-import type { Deadline } from '../../io/deadline.ts'
+import { jsonObject } from '../../json.ts'
+import type { ErrorModel, ReadSaid, Said } from '../../io/service-error.ts'
+import { textField } from '../../io/service-error.ts'
 import { jwtClaims, stringClaim } from '../../jwt.ts'
-import { TLS_ERRORS } from '../../io/http.ts'
-import { safeText, type Redact } from '../../log/safe-text.ts'
-import { authorityOf, type AzureConfig } from './config.ts'
+import type { AzureConfig } from './config.ts'
 import type { FederatedAssertion } from './federated.ts'
 import {
   AADSTS_HINTS,
-  ENDPOINT_INPUTS,
+  IDENTITY_NOT_ASSIGNED,
   MANAGED_IDENTITY_HINTS,
   UNAVAILABLE_HINTS,
   WORKLOAD_IDENTITY_HINTS,
 } from './hints.ts'
-import type { NetworkFailure } from './wire-watch.ts'
+
+/** Where Azure reports outages, in the fix of a service that keeps failing. */
+const AZURE_STATUS_PAGE = 'https://azure.status.microsoft'
 
 /** Codes about the federated credential match: the error shows what the assertion claimed. */
 const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213', '7002137', '7002138'])
 
-/** What the SDK and MSAL put on the errors they throw, as far as messages need it. */
-interface ErrorLike {
-  name?: string
-  message?: string
-  errorMessage?: string
-  errorCode?: string
-  errorNo?: string
-  correlationId?: string
-  status?: number
-  statusCode?: number
-  cause?: unknown
+/**
+ * Every shape an Azure token service answers a failure in: Entra's OAuth JSON (`error`,
+ * `error_description` with "Trace ID: … Correlation ID: … Timestamp: …" after it, separated by
+ * spaces or `\r\n`, `error_codes`, `correlation_id`, and `claims` when Conditional Access blocked
+ * the request), IMDS's and Azure Arc's `{error, error_description}`, and App Service's
+ * `{statusCode, message, correlationId}` with the X-CORRELATION-ID header.
+ */
+export const readAzureAnswer: ReadSaid = (json, headers) => {
+  const description = textField(json, 'error_description') ?? textField(json, 'message')
+  const aadsts = /^\s*AADSTS(\d+)\b/.exec(description ?? '')?.[1] ?? firstErrorCode(json)
+  const message = description
+    ?.replace(/^\s*AADSTS\d+:\s*/, '')
+    .split(/\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n)/)[0]
+  const correlationId =
+    textField(json, 'correlation_id') ??
+    textField(json, 'correlationId') ??
+    headers['x-correlation-id'] ??
+    /Correlation ID: ([0-9a-f-]{36})/i.exec(description ?? '')?.[1]
+  const policies = blockingPolicies(json)
+  return {
+    code: aadsts ? `AADSTS${aadsts}` : textField(json, 'error'),
+    message: message || undefined,
+    details: policies.length > 0 ? [`Conditional Access policies that blocked it: ${policies.join(', ')}`] : [],
+    supportId: correlationId ? { label: 'Correlation ID', value: correlationId } : undefined,
+  }
 }
 
-/** What timed out, for deadline messages. */
-export function requestName(config: AzureConfig): string {
-  if (config.authType === 'managed-identity') return 'The managed identity token request'
-  if (config.authType === 'azure-cli') return 'The Azure CLI (az account get-access-token)'
-  return `The Entra ID token request (${authorityOf(config)})`
+function firstErrorCode(json: Record<string, unknown> | undefined): string | undefined {
+  const codes = json?.error_codes
+  const first: unknown = Array.isArray(codes) ? codes[0] : undefined
+  return typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first)) ? String(first) : undefined
 }
 
-/** Turns anything @azure/identity throws into one actionable message. */
-export function azureError(
-  error: unknown,
+/** `claims` is a JSON string inside the JSON: `{"access_token":{"capolids":{"values":[policy ids]}}}`. */
+function blockingPolicies(json: Record<string, unknown> | undefined): string[] {
+  const claims = jsonObject(textField(json, 'claims') ?? '')
+  const ids: unknown = (claims?.access_token as { capolids?: { values?: unknown } } | undefined)?.capolids?.values
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string').slice(0, 10) : []
+}
+
+/** How Entra's answers to an app's sign-in (`what`: "the client-secret token request") are told. */
+export function entraErrors(
+  what: string,
   config: AzureConfig,
-  deadline: Deadline,
   assertion: FederatedAssertion | undefined,
-  redact: Redact,
-  failure?: NetworkFailure,
-): ActionError {
-  if (error instanceof ActionError) return error
-  const chain = causes(error)
-  const text = chain.map(e => `${e.errorMessage ?? ''} ${e.message ?? ''}`).join(' ')
-  // MSAL turns an aborted request into network_error or endpoints_resolution_error: the clock tells.
-  if (deadline.remainingMs() <= 0 || chain.some(e => e.name === 'AbortError' || e.name === 'TimeoutError')) {
-    return deadline.exceeded(requestName(config))
+  fallbackFix: (status: number) => string = () => UNAVAILABLE_HINTS[config.authType],
+): ErrorModel {
+  return {
+    what,
+    statusPage: AZURE_STATUS_PAGE,
+    read: readAzureAnswer,
+    refusalFix: ({ code }, status) => {
+      const number = /^AADSTS(\d+)$/.exec(code ?? '')?.[1]
+      if (!number) return fallbackFix(status)
+      const hint =
+        (config.authType === 'workload-identity' ? WORKLOAD_IDENTITY_HINTS[number] : undefined) ?? AADSTS_HINTS[number]
+      return hint ?? `look up ${code} at https://login.microsoftonline.com/error?code=${number}.`
+    },
+    context: ({ code }) =>
+      assertion?.lastToken && FEDERATION_CODES.has(code?.replace(/^AADSTS/, '') ?? '')
+        ? [describeAssertion(assertion)]
+        : [],
   }
-  const code = /AADSTS(\d+)/.exec(text)?.[1] ?? chain.map(e => e.errorNo).find(Boolean)
-  if (code) {
-    const lines = [`Entra ID refused the token request (${config.authType}): ${describe(text, code, redact)}`]
-    const correlationId =
-      chain.map(e => e.correlationId).find(Boolean) ?? /Correlation ID: ([0-9a-f-]{36})/i.exec(text)?.[1]
-    if (correlationId) lines.push(`Correlation ID: ${safeText(correlationId, redact, 60)}`)
-    if (FEDERATION_CODES.has(code) && assertion?.lastToken) lines.push(describeAssertion(assertion, redact))
-    const hint =
-      (config.authType === 'workload-identity' ? WORKLOAD_IDENTITY_HINTS[code] : undefined) ?? AADSTS_HINTS[code]
-    return new ActionError(lines.join('\n'), {
-      fix: hint ?? `look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`,
-    })
-  }
-  // MSAL reports a request that got no answer without its cause; the watch kept it.
-  if (failure) return unreachable(failure, config, redact)
-  if (config.authType === 'managed-identity') {
-    const refused = managedIdentityRefusal(chain, text, redact)
-    if (refused) return refused
-  }
-  // MSAL appends the raw response headers to unknown errors: noise for the user.
-  const message = safeText((chain[0]?.message ?? String(error)).replace(/\s*Headers: \{[\s\S]*$/, ''), redact, 600)
-  const unavailable = chain.some(e => e.name === 'CredentialUnavailableError')
-  return new ActionError(`Could not get an Entra ID token (${config.authType}): ${message}`, {
-    fix: unavailable ? UNAVAILABLE_HINTS[config.authType] : networkOrGeneric(text, config),
-  })
 }
 
-function networkOrGeneric(text: string, config: AzureConfig): string {
-  const status = /Http status code: (408|429|5\d\d)\b/.exec(text)?.[1]
-  if (status) {
-    return `${authorityOf(config)} answered HTTP ${status} on every attempt: a server or proxy problem, not your credentials. Re-run, or raise max-attempts / timeout-seconds.`
+/** How a managed identity endpoint's answers are told: its own message decides the fix. */
+export function managedIdentityErrors(): ErrorModel {
+  return {
+    what: 'the managed identity token request',
+    statusPage: AZURE_STATUS_PAGE,
+    read: readAzureAnswer,
+    refusalFix: (said: Said, status) => {
+      const text = `${said.code ?? ''} ${said.message ?? ''}`
+      const known = MANAGED_IDENTITY_HINTS.find(([pattern]) => pattern.test(text))?.[1]
+      if (known) return known
+      if (said.code?.startsWith('AADSTS'))
+        return AADSTS_HINTS[said.code.slice(6)] ?? UNAVAILABLE_HINTS['managed-identity']
+      return status === 400 ? IDENTITY_NOT_ASSIGNED : UNAVAILABLE_HINTS['managed-identity']
+    },
   }
-  if (/Response had no "expiresOn"|unknown_error|Http status code: 2\d\d/.test(text)) {
-    return `${authorityOf(config)} answered, but not as Entra ID does: check authority-host and cloud, and any proxy between the runner and the authority.`
-  }
-  return networkHint(text, config) ?? UNAVAILABLE_HINTS[config.authType]
-}
-
-/** The fix for a request that got no answer (refused, reset, TLS), by what the text says; undefined otherwise. */
-export function networkHint(text: string, config: AzureConfig): string | undefined {
-  if (/ERR_TLS_CERT_ALTNAME_INVALID/.test(text)) {
-    return `the certificate that answered is not one for ${hostOf(config)}: a proxy or firewall that inspects TLS answers in its place. Let the runner through it (NO_PROXY), or give its CA certificate to the step through NODE_EXTRA_CA_CERTS; check ${ENDPOINT_INPUTS[config.authType]}.`
-  }
-  if (/certificate|self.signed|UNABLE_TO_VERIFY|CERT_|ERR_TLS/i.test(text)) {
-    return 'the TLS certificate is not trusted: for a private CA or a proxy that inspects TLS, give its CA certificate to the step through NODE_EXTRA_CA_CERTS.'
-  }
-  if (
-    /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|socket hang up|network_error/.test(
-      text,
-    )
-  ) {
-    const proxy =
-      config.authType === 'managed-identity' ? 'NO_PROXY must name it if HTTP_PROXY is set' : 'HTTPS_PROXY, NO_PROXY'
-    return `check that ${hostOf(config)} is reachable from the runner: the proxy settings (${proxy}) and ${ENDPOINT_INPUTS[config.authType]}; it is not a problem with the credentials.`
-  }
-  return undefined
-}
-
-function hostOf(config: AzureConfig): string {
-  if (config.authType === 'managed-identity') return 'the managed identity endpoint'
-  return new URL(authorityOf(config)).host
-}
-
-/** A request that never got an answer: the host, Node's error code, and where to look. */
-function unreachable(failure: NetworkFailure, config: AzureConfig, redact: Redact): ActionError {
-  const service = config.authType === 'managed-identity' ? 'the managed identity endpoint' : 'Entra ID'
-  const code = safeText(failure.code || 'network error', redact, 60)
-  const detail =
-    failure.message && failure.message !== failure.code ? ` (${safeText(failure.message, redact, 200)})` : ''
-  const what = TLS_ERRORS.test(failure.code)
-    ? `The TLS certificate of ${service} (${failure.host}) was refused: ${code}${detail}.`
-    : `Could not reach ${service} at ${failure.host} (${config.authType}): ${code}${detail}.`
-  return new ActionError(what, { fix: networkHint(`${failure.code} ${failure.message}`, config) })
-}
-
-/** The endpoint's `error` and description (MSAL writes it after "Description:"), and the fix for it. */
-function managedIdentityRefusal(chain: ErrorLike[], text: string, redact: Redact): ActionError | undefined {
-  const [pattern, fix] = MANAGED_IDENTITY_HINTS.find(([known]) => known.test(text)) ?? []
-  if (!pattern || !fix) return undefined
-  const description = /Description: ([\s\S]*?) - Correlation ID:/.exec(text)?.[1] ?? pattern.exec(text)?.[0] ?? ''
-  const code = chain.map(e => e.errorCode).find(Boolean)
-  const said = safeText(`${code ? `${code}: ` : ''}${description}`, redact, 300)
-  return new ActionError(`The managed identity endpoint refused the token request: ${said}`, { fix })
-}
-
-/** "AADSTS7000215: Invalid client secret provided. ..." without the trace and correlation noise. */
-function describe(text: string, code: string, redact: Redact): string {
-  const start = text.indexOf(`AADSTS${code}`)
-  const from = start >= 0 ? text.slice(start) : text
-  const description = from.split(/\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n)/)[0] ?? from
-  return safeText(description || `AADSTS${code}`, redact, 800)
 }
 
 /** The claims a federated credential must match, never the token. */
-function describeAssertion(assertion: FederatedAssertion, redact: Redact): string {
+function describeAssertion(assertion: FederatedAssertion): string {
   const claims = jwtClaims(assertion.lastToken ?? '')
-  const claim = (name: string) => safeText(stringClaim(claims, name) ?? '?', redact, 300)
+  const claim = (name: string) => stringClaim(claims, name) ?? '?'
   return `${assertion.label} had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`
-}
-
-/** The error and its causes, outermost first, at most five. */
-export function causes(error: unknown): ErrorLike[] {
-  const chain: ErrorLike[] = []
-  let current: unknown = error
-  while (current && typeof current === 'object' && chain.length < 5) {
-    chain.push(current as ErrorLike)
-    current = (current as ErrorLike).cause
-  }
-  if (chain.length === 0) chain.push({ message: String(error) })
-  return chain
 }

@@ -4,14 +4,12 @@ import type { ProviderContext } from '../provider.ts'
 /**
  * A client assertion issued by someone else and trusted through a federated credential on the
  * app: GitHub's OIDC token (oidc) or a Kubernetes service account token (workload-identity).
- * Keeps the last token (its claims explain federation errors) and the first failure to get one
- * (what the user needs, not @azure/identity's wrapping of it).
+ * Keeps the last token sent: its claims explain federation errors.
  */
 export class FederatedAssertion {
   /** What the token is, for error lines: "The GitHub OIDC token". */
   readonly label: string
   lastToken: string | undefined
-  failure: unknown
   /** The token to send now, given the last one sent. */
   private readonly next: (last: string | undefined) => Promise<string>
 
@@ -20,14 +18,10 @@ export class FederatedAssertion {
     this.next = next
   }
 
-  readonly get = async (): Promise<string> => {
-    try {
-      this.lastToken = await this.next(this.lastToken)
-      return this.lastToken
-    } catch (error) {
-      this.failure ??= error
-      throw error
-    }
+  /** The token for the next request (every attempt asks again). */
+  async get(): Promise<string> {
+    this.lastToken = await this.next(this.lastToken)
+    return this.lastToken
   }
 }
 

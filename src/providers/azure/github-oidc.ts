@@ -1,7 +1,7 @@
 import { ActionError } from '../../errors.ts'
 import { requestJson } from '../../io/http.ts'
+import { textField, type ErrorModel } from '../../io/service-error.ts'
 import { jwtClaims, stringClaim } from '../../jwt.ts'
-import { safeText } from '../../log/safe-text.ts'
 import type { ProviderContext } from '../provider.ts'
 import { FederatedAssertion } from './federated.ts'
 
@@ -18,26 +18,16 @@ async function fetchGitHubOidcToken(audience: string, ctx: ProviderContext): Pro
       fix: 'add `permissions: id-token: write` to the job. Pull requests from forks never get OIDC tokens.',
     })
   }
-  const body = await requestJson({
-    service: "GitHub's OIDC token endpoint",
+  const body = await requestJson(ctx, {
+    service: 'GitHub',
     endpointInput: 'the ACTIONS_ID_TOKEN_REQUEST_URL variable',
-    transport: ctx.transport,
-    retry: ctx.retry,
-    redact: ctx.redact,
-    mask: ctx.mask,
     secretFields: ['value'],
     request: {
       method: 'GET',
       url: `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`,
       headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
     },
-    refused: error =>
-      new ActionError(
-        `GitHub refused the OIDC token request (HTTP ${error.status}): ${safeText(error.body, ctx.redact, 300) || '(empty body)'}`,
-        {
-          fix: 'check that the job has `permissions: id-token: write` and that the run is not a pull request from a fork.',
-        },
-      ),
+    errors: GITHUB_ERRORS,
   })
   const token = body.value
   if (typeof token !== 'string' || token === '') {
@@ -48,10 +38,18 @@ async function fetchGitHubOidcToken(audience: string, ctx: ProviderContext): Pro
   return token
 }
 
+/** GitHub's answers, JSON with a `message` as far as it says anything (the fix is always the same). */
+const GITHUB_ERRORS: ErrorModel = {
+  what: 'the OIDC token request',
+  statusPage: 'https://www.githubstatus.com',
+  read: json => ({ message: textField(json, 'message') }),
+  refusalFix: () =>
+    'check that the job has `permissions: id-token: write` and that the run is not a pull request from a fork.',
+}
+
 /**
- * The client assertion of the oidc auth type. msal-node asks twice per token request (once for
- * the request, once for its client configuration): one GitHub token serves both, and a new one is
- * fetched when it nears expiry.
+ * The client assertion of the oidc auth type: one GitHub token serves every attempt, and a new
+ * one is fetched when it nears expiry.
  */
 export function gitHubAssertion(audience: string, ctx: ProviderContext): FederatedAssertion {
   return new FederatedAssertion('The GitHub OIDC token', async last =>

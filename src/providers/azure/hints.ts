@@ -28,7 +28,16 @@ export const AADSTS_HINTS: Record<string, string> = {
     'Entra ID had a transient problem: re-run the job; raise max-attempts or timeout-seconds if it happens often.',
   '500011':
     'the resource principal was not found in the tenant: check resource / scope (e.g. https://<workspace>-<fhir>.fhir.azurehealthcareapis.com), and that the service exists in this tenant.',
-  '1002012': 'the scope is not valid for an app token: it must end in /.default (or give resource instead of scope).',
+  '1002012':
+    'the scope is not valid for an app token: it must end in /.default (give resource, e.g. https://myworkspace-myfhir.fhir.azurehealthcareapis.com, or scope ending in /.default).',
+  '53003':
+    "a Conditional Access policy blocks tokens for this identity (the policy ids above; GitHub-hosted runners are in no named location): re-running does not help. An admin must exclude this app or service principal from the policy, or allow the runner's addresses (a self-hosted runner with fixed addresses, or managed-identity on Azure).",
+  '7000112':
+    'the app (or its service principal) is disabled in this tenant: an admin must enable it (Enterprise applications > the app > Properties > Enabled for users to sign in), or use another app.',
+  '700025':
+    'the app registration is set to allow public client flows, so Entra ID refuses any client secret or assertion: set "Allow public client flows" to No (App registrations > the app > Authentication), or register a confidential app for CI.',
+  '50059':
+    "Entra ID could not tell which tenant to sign in to: give the directory (tenant) id or a verified domain in tenant-id, not 'common' or 'organizations'.",
 }
 
 /** Where a code means something else for an auth type: workload identity federates the cluster, not GitHub. */
@@ -60,9 +69,13 @@ export const UNAVAILABLE_HINTS: Record<AzureConfig['authType'], string> = {
   'azure-cli': 'run azure/login (or `az login`) in an earlier step of this job, and check that `az` is on PATH.',
 }
 
+/** The fix when the identity asked for is not on the machine (or it has no system-assigned one). */
+export const IDENTITY_NOT_ASSIGNED =
+  'no managed identity with this id is assigned to the machine (without an id: it has no system-assigned identity): check client-id, identity-object-id or identity-resource-id against its identities (az vm identity show, az webapp identity show), or assign the identity; a new assignment can take a few minutes to arrive.'
+
 /**
- * IMDS and App Service refuse a managed identity with invalid_request (IMDS) or a bare message;
- * the description is all that tells the cases apart. MSAL puts it after "Description:".
+ * IMDS refuses with invalid_request and App Service with a bare message (or an empty body): the
+ * message is all that tells the cases apart.
  */
 export const MANAGED_IDENTITY_HINTS: Array<[RegExp, string]> = [
   [
@@ -70,18 +83,16 @@ export const MANAGED_IDENTITY_HINTS: Array<[RegExp, string]> = [
     'the machine has several user-assigned identities and none was chosen: name one with client-id, identity-object-id or identity-resource-id (az vm identity show lists them).',
   ],
   [
-    /Identity not found|No User Assigned or Delegated Managed Identity found/i,
-    'no managed identity with this id is assigned to the machine (without an id: it has no system-assigned identity): check client-id, identity-object-id or identity-resource-id against its identities (az vm identity show, az webapp identity show), or assign the identity; a new assignment can take a few minutes to arrive.',
+    /Identity not found|Unable to load the proper Managed Identity|No User Assigned or Delegated Managed Identity found/i,
+    IDENTITY_NOT_ASSIGNED,
   ],
 ]
 
-/** Where the endpoint a network failure points at comes from. */
-export const ENDPOINT_INPUTS: Record<AzureConfig['authType'], string> = {
-  'client-secret': 'the cloud and authority-host inputs',
-  'client-certificate': 'the cloud and authority-host inputs',
-  oidc: 'the cloud and authority-host inputs',
-  'workload-identity': 'the cloud and authority-host inputs (AZURE_AUTHORITY_HOST)',
-  'managed-identity':
-    'IDENTITY_ENDPOINT (App Service, Container Apps); on a VM the metadata service 169.254.169.254 answers only inside Azure',
-  'azure-cli': 'the Azure CLI set-up',
+/** The fix when Entra ID cannot be reached at all: where its address comes from, never the credentials. */
+export function entraUnreachable(url: string): string {
+  return `check that ${new URL(url).host} is reachable from the runner: the proxy settings (HTTPS_PROXY, NO_PROXY) and the cloud and authority-host inputs; it is not a problem with the credentials.`
 }
+
+/** The fix when the managed identity endpoint cannot be reached at all. */
+export const MANAGED_IDENTITY_UNREACHABLE =
+  'managed-identity works only on a self-hosted runner in Azure: IDENTITY_ENDPOINT names the endpoint on App Service and Container Apps; on a VM the metadata service 169.254.169.254 answers only inside Azure (get-token reaches it without a proxy). It is not a problem with the credentials.'

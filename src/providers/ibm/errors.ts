@@ -1,8 +1,9 @@
-import { ActionError } from '../../errors.ts'
-import type { HttpStatusError } from '../../io/http.ts'
-import { jsonObject } from '../../json.ts'
-import { safeText, type Redact } from '../../log/safe-text.ts'
+import type { ErrorModel, ReadSaid } from '../../io/service-error.ts'
+import { textField } from '../../io/service-error.ts'
 import type { IbmAuthType } from './inputs.ts'
+
+/** Where IBM Cloud reports outages, in the fix of a service that keeps failing. */
+export const IBM_STATUS_PAGE = 'https://cloud.ibm.com/status'
 
 /** One-line fixes for the BXNIM codes users meet most. */
 export const BXNIM_HINTS: Record<string, string> = {
@@ -22,44 +23,42 @@ const AUTH_TYPE_HINTS: Partial<Record<IbmAuthType, Record<string, string>>> = {
   },
 }
 
+/** Refusals without a code IAM's hints know. */
 const STATUS_HINTS: Record<number, string> = {
   400: 'check api-key and the profile inputs.',
   401: "the credentials were refused: check api-key, or the trusted profile's trust relationship.",
   403: "this identity may not do this: check the trusted profile's trust relationship and the account.",
   404: 'check iam-endpoint: the action posts to <iam-endpoint>/identity/token.',
-  429: 'IBM Cloud IAM is rate-limiting this account: retry later, or raise max-attempts / timeout-seconds.',
 }
 
-interface IamErrorBody {
-  errorCode?: unknown
-  errorMessage?: unknown
-  /** Some codes say more here: BXNIM0398E names the trusted-profile condition that failed. */
-  errorDetails?: unknown
-  context?: { requestId?: unknown }
+/**
+ * IAM's error shape, `{errorCode, errorMessage, errorDetails, context: {requestId}}` (some codes say
+ * more in errorDetails: BXNIM0398E names the trusted-profile condition that failed); the id IBM
+ * support asks for comes as the Transaction-Id header, equal to context.requestId.
+ */
+const readIamAnswer: ReadSaid = (json, headers) => {
+  const context = json?.context
+  const requestId =
+    headers['transaction-id'] ??
+    (context && typeof context === 'object' ? textField(context as Record<string, unknown>, 'requestId') : undefined)
+  const details = textField(json, 'errorDetails')
+  return {
+    code: textField(json, 'errorCode'),
+    message: textField(json, 'errorMessage'),
+    details: details ? [`Details: ${details}`] : [],
+    supportId: requestId ? { label: 'Transaction-Id (for IBM support)', value: requestId } : undefined,
+  }
 }
 
-/** Turns an IAM error answer into one actionable message: code, message, request id, fix. */
-export function iamError(error: HttpStatusError, step: string, authType: IbmAuthType, redact: Redact): ActionError {
-  // Not JSON: reported below by status alone.
-  const body: IamErrorBody = jsonObject(error.body) ?? {}
-  const code = typeof body.errorCode === 'string' ? safeText(body.errorCode, redact, 40) : undefined
-  const message = typeof body.errorMessage === 'string' ? safeText(body.errorMessage, redact, 500) : undefined
-  const details = typeof body.errorDetails === 'string' ? safeText(body.errorDetails, redact, 500) : undefined
-  // IAM sends the id its support asks for as the Transaction-Id header, equal to context.requestId.
-  const transactionId = error.headers['transaction-id'] ?? body.context?.requestId
-  const requestId = typeof transactionId === 'string' ? safeText(transactionId, redact, 100) : undefined
-  const said =
-    code || message
-      ? `${code ?? ''}${code && message ? ' ' : ''}${message ?? ''}`
-      : safeText(error.body, redact, 300) || '(empty body)'
-  const lines = [`IBM Cloud IAM refused ${step} (HTTP ${error.status}): ${said}`]
-  if (details) lines.push(`Details: ${details}`)
-  if (requestId) lines.push(`Transaction-Id (for IBM support): ${requestId}`)
-  const fix =
-    (code ? (AUTH_TYPE_HINTS[authType]?.[code] ?? BXNIM_HINTS[code]) : undefined) ??
-    STATUS_HINTS[error.status] ??
-    (error.status >= 500
-      ? 'IBM Cloud IAM had a server error: retry later (see status.cloud.ibm.com), or raise max-attempts.'
-      : 'check the IBM inputs.')
-  return new ActionError(lines.join('\n'), { fix })
+/** How IAM's answers to one grant (`step`: "the API key") are told, with the fixes for this auth type. */
+export function iamErrors(step: string, authType: IbmAuthType): ErrorModel {
+  return {
+    what: step,
+    statusPage: IBM_STATUS_PAGE,
+    read: readIamAnswer,
+    refusalFix: ({ code }, status) =>
+      (code ? (AUTH_TYPE_HINTS[authType]?.[code] ?? BXNIM_HINTS[code]) : undefined) ??
+      STATUS_HINTS[status] ??
+      'check the IBM inputs.',
+  }
 }

@@ -4,7 +4,7 @@ import { epochSeconds, expiryOf, type ExpiryFields, type Token } from '../../tok
 import type { ProviderContext } from '../provider.ts'
 import type { IbmConfig } from './config.ts'
 import { readComputeResourceToken } from './cr-token.ts'
-import { iamError } from './errors.ts'
+import { iamErrors } from './errors.ts'
 import { apiKeyGrant, assumeGrant, crTokenGrant, type Form } from './grants.ts'
 import { describeProfile } from './profile.ts'
 import { getVpcToken } from './vpc.ts'
@@ -35,13 +35,9 @@ export async function getIbmToken(config: IbmConfig, ctx: ProviderContext): Prom
 }
 
 async function grant(config: IamConfig, ctx: ProviderContext, form: Form, step: string): Promise<Token> {
-  const body = await requestJson({
+  const body = await requestJson(ctx, {
     service: 'IBM Cloud IAM',
     endpointInput: 'iam-endpoint',
-    transport: ctx.transport,
-    retry: ctx.retry,
-    redact: ctx.redact,
-    mask: ctx.mask,
     // IAM answers refresh_token "not_supported" unless the client authenticates as `bx:bx`.
     placeholders: ['not_supported'],
     request: {
@@ -50,7 +46,7 @@ async function grant(config: IamConfig, ctx: ProviderContext, form: Form, step: 
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: new URLSearchParams(form).toString(),
     },
-    refused: error => iamError(error, step, config.authType, ctx.redact),
+    errors: iamErrors(step, config.authType),
   })
   const accessToken = body.access_token
   if (typeof accessToken !== 'string' || accessToken === '') {

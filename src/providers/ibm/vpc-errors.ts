@@ -1,7 +1,5 @@
-import { ActionError } from '../../errors.ts'
-import type { HttpStatusError } from '../../io/http.ts'
-import { jsonObject } from '../../json.ts'
-import { safeText, type Redact } from '../../log/safe-text.ts'
+import { ServiceError, textField, type ErrorModel, type ReadSaid } from '../../io/service-error.ts'
+import { IBM_STATUS_PAGE } from './errors.ts'
 
 /** Who answers, in messages: VPC virtual servers, bare metal servers and Power Virtual Server alike. */
 export const METADATA_SERVICE = 'IBM Cloud instance metadata service'
@@ -27,7 +25,7 @@ const UNREADABLE_REQUEST = `the metadata service could not read the request: che
  */
 const CODE_FIXES: Record<string, string> = {
   missing_value:
-    'something between the runner and the metadata service dropped part of the request (the target above; the action always sends the Metadata-Flavor: ibm header): point metadata-endpoint at the service itself, not at a proxy or gateway, and keep it out of the proxy (NO_PROXY).',
+    'something between the runner and the metadata service dropped part of the request (the target above; the action always sends the Metadata-Flavor: ibm header): point metadata-endpoint at the service itself, not at a proxy or gateway.',
   invalid_value:
     'the metadata service refused a value of the request (the target above): check metadata-endpoint; a `version` it refuses means it does not run the VPC Identity API this action speaks.',
   invalid_request: UNREADABLE_REQUEST,
@@ -40,10 +38,9 @@ const CODE_FIXES: Record<string, string> = {
   profile_not_linked:
     "the trusted profile is not linked to this server: link one in the server's settings (Trusted profile), or name one whose trust relationship includes this server with profile-id, profile-crn or profile-name (a name is looked up in the server's own account).",
   not_found: `check metadata-endpoint (${ENDPOINTS}) and that the trusted profile named by profile-id, profile-crn or profile-name exists.`,
-  service_error: 'the metadata service had an internal error: re-run, or raise max-attempts.',
 }
 
-/** An answer without a code (a proxy, an old service): the code its status stands for. */
+/** An answer without a code (a gateway, an old service): the code its status stands for. */
 const STATUS_CODES: Record<number, string> = { 401: 'unauthenticated', 403: 'unauthorized', 404: 'not_found' }
 
 interface VpcErrorItem {
@@ -52,56 +49,64 @@ interface VpcErrorItem {
   target?: { name?: unknown; type?: unknown; value?: unknown }
 }
 
-interface VpcErrorBody {
-  errors?: VpcErrorItem[]
-  trace?: unknown
-}
-
 /**
- * A 404 for a path, or a `version` the service refuses: the caller may try the older generation of
- * the API before giving up.
+ * The metadata service's error model, `{"errors":[{code, message, more_info, target:{name, type,
+ * value}}], "trace", "status_code"}`: the first error's code and message, its target, the trace
+ * (also sent as the X-Request-Id header).
  */
-export class PathNotServed extends ActionError {
-  readonly tried: string
-
-  constructor(message: string, fix: string, tried: string) {
-    super(message, { fix })
-    this.tried = tried
+const readVpcAnswer: ReadSaid = (json, headers) => {
+  const first = firstError(json)
+  const trace = textField(json, 'trace') ?? headers['x-request-id']
+  const target = describeTarget(first?.target)
+  return {
+    code: typeof first?.code === 'string' ? first.code : undefined,
+    message: typeof first?.message === 'string' ? first.message : undefined,
+    details: target ? [`Target: ${target}`] : [],
+    supportId: trace ? { label: 'Trace', value: trace } : undefined,
   }
 }
 
+/** How the metadata service's answers to one request are told. */
+export function vpcErrors(step: VpcStep): ErrorModel {
+  return {
+    what: `${step.what} (${requestOf(step)})`,
+    statusPage: IBM_STATUS_PAGE,
+    read: readVpcAnswer,
+    refusalFix: ({ code }, status) => {
+      const known = (code && CODE_FIXES[code] ? code : undefined) ?? STATUS_CODES[status]
+      return (known ? CODE_FIXES[known] : undefined) ?? 'check the vpc-instance inputs and metadata-endpoint.'
+    },
+  }
+}
+
+/** `PUT /identity/v1/token?version=2025-08-26`. */
+export function requestOf(step: VpcStep): string {
+  return `${step.method} ${step.path}?version=${step.version}`
+}
+
 /**
- * The metadata service's error model, `{"errors":[{code, message, more_info, target:{name, type,
- * value}}], "trace", "status_code"}`, as one message (code, message, target, trace) and a fix.
+ * A path the service does not serve (404), or a `version` it refuses: the caller may try the older
+ * generation of the API before giving up.
  */
-export function vpcError(error: HttpStatusError, step: VpcStep, redact: Redact): ActionError {
-  // Not JSON: reported by status alone.
-  const body: VpcErrorBody = jsonObject(error.body) ?? {}
-  const first = Array.isArray(body.errors) ? body.errors[0] : undefined
-  const text = (value: unknown, max: number) => (typeof value === 'string' ? safeText(value, redact, max) : undefined)
-  const code = text(first?.code, 60)
-  const message = text(first?.message, 500)
-  const said = [code, message].filter(Boolean).join(': ') || safeText(error.body, redact, 300) || '(empty body)'
-  const request = `${step.method} ${step.path}?version=${step.version}`
-  const lines = [`${METADATA_SERVICE} refused ${step.what} (${request}; HTTP ${error.status}): ${said}`]
-  const target = describeTarget(first?.target, redact)
-  if (target) lines.push(`Target: ${target}`)
-  const trace = text(body.trace, 100)
-  if (trace) lines.push(`Trace: ${trace}`)
-  const fixCode = (code && CODE_FIXES[code] ? code : undefined) ?? STATUS_CODES[error.status]
-  const fix =
-    (fixCode ? CODE_FIXES[fixCode] : undefined) ??
-    (error.status >= 500 ? CODE_FIXES.service_error : 'check the vpc-instance inputs and metadata-endpoint.')
-  const versionRefused = code === 'invalid_value' && first?.target?.name === 'version'
-  if (error.status === 404 || versionRefused)
-    return new PathNotServed(lines.join('\n'), fix as string, `${request} (HTTP ${error.status})`)
-  return new ActionError(lines.join('\n'), { fix })
+export function pathNotServed(error: unknown): error is ServiceError {
+  if (!(error instanceof ServiceError)) return false
+  const first = firstError(error.json)
+  const target = first?.target && typeof first.target === 'object' ? first.target : undefined
+  const versionRefused =
+    error.said.code === 'invalid_version_range' || (error.said.code === 'invalid_value' && target?.name === 'version')
+  return error.status === 404 || versionRefused
+}
+
+function firstError(json: Record<string, unknown> | undefined): VpcErrorItem | undefined {
+  const errors = json?.errors
+  const first: unknown = Array.isArray(errors) ? errors[0] : undefined
+  return first && typeof first === 'object' ? (first as VpcErrorItem) : undefined
 }
 
 /** `header Metadata-Flavor`, `field expires_in = 7200`. */
-function describeTarget(target: VpcErrorItem['target'], redact: Redact): string | undefined {
-  if (!target || typeof target.name !== 'string') return undefined
-  const type = typeof target.type === 'string' ? `${safeText(target.type, redact, 20)} ` : ''
-  const value = typeof target.value === 'string' ? ` = ${safeText(target.value, redact, 100)}` : ''
-  return `${type}${safeText(target.name, redact, 100)}${value}`
+function describeTarget(target: VpcErrorItem['target']): string | undefined {
+  if (!target || typeof target !== 'object' || typeof target.name !== 'string') return undefined
+  const type = typeof target.type === 'string' ? `${target.type} ` : ''
+  const value = typeof target.value === 'string' ? ` = ${target.value}` : ''
+  return `${type}${target.name}${value}`
 }

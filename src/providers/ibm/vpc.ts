@@ -4,7 +4,7 @@ import { expiryOf, type ExpiryFields, type Token } from '../../token.ts'
 import type { ProviderContext } from '../provider.ts'
 import type { IbmConfig } from './config.ts'
 import { describeProfile, type VpcProfileRef } from './profile.ts'
-import { ENDPOINTS, METADATA_SERVICE, PathNotServed, vpcError, type VpcStep } from './vpc-errors.ts'
+import { ENDPOINTS, METADATA_SERVICE, pathNotServed, requestOf, vpcErrors, type VpcStep } from './vpc-errors.ts'
 
 type VpcConfig = Extract<IbmConfig, { authType: 'vpc-instance' }>
 
@@ -50,20 +50,21 @@ export async function getVpcToken(config: VpcConfig, ctx: ProviderContext): Prom
 async function instanceIdentity(config: VpcConfig, ctx: ProviderContext) {
   const tried: string[] = []
   for (const generation of GENERATIONS) {
+    const request: VpcRequest = {
+      what: 'the instance identity token',
+      method: 'PUT',
+      path: generation.tokenPath,
+      version: generation.version,
+      body: JSON.stringify({ expires_in: INSTANCE_TOKEN_SECONDS }),
+    }
     try {
-      const identity = await vpcCall(config, ctx, {
-        what: 'the instance identity token',
-        method: 'PUT',
-        path: generation.tokenPath,
-        version: generation.version,
-        body: JSON.stringify({ expires_in: INSTANCE_TOKEN_SECONDS }),
-      })
+      const identity = await vpcCall(config, ctx, request)
       const instanceToken = stringField(identity, 'access_token', 'the instance identity token')
       if (tried.length > 0) ctx.debug(`The metadata service serves VPC Identity API ${generation.version} only.`)
       return { generation, instanceToken }
     } catch (error) {
-      if (!(error instanceof PathNotServed)) throw error
-      tried.push(error.tried)
+      if (!pathNotServed(error)) throw error
+      tried.push(`${requestOf(request)} (HTTP ${error.status})`)
     }
   }
   throw new ActionError(
@@ -92,13 +93,9 @@ interface VpcRequest extends VpcStep {
 }
 
 function vpcCall(config: VpcConfig, ctx: ProviderContext, request: VpcRequest) {
-  return requestJson({
+  return requestJson(ctx, {
     service: METADATA_SERVICE,
     endpointInput: 'metadata-endpoint',
-    transport: ctx.transport,
-    retry: ctx.retry,
-    redact: ctx.redact,
-    mask: ctx.mask,
     request: {
       method: request.method,
       url: `${config.metadataEndpoint}${request.path}?version=${request.version}`,
@@ -111,7 +108,7 @@ function vpcCall(config: VpcConfig, ctx: ProviderContext, request: VpcRequest) {
       body: request.body,
     },
     unreachableFix: UNREACHABLE,
-    refused: error => vpcError(error, request, ctx.redact),
+    errors: vpcErrors(request),
   })
 }
 
