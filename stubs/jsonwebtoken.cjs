@@ -1,6 +1,7 @@
 // Stand-in for jsonwebtoken (stubs/README.md). @azure/msal-node imports it when it loads but only
-// calls sign(), for client-certificate assertions. Loading the real package (jws, semver, lodash.*)
-// cost several ms on every Azure run; now it loads on the first sign().
+// calls sign(), for client-certificate assertions, which get-token signs itself: on the paths that
+// load msal-node (managed-identity, azure-cli) nothing signs. The real package (jws, semver,
+// lodash.*) loads only on a first sign().
 'use strict'
 
 let real

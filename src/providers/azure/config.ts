@@ -19,7 +19,7 @@ interface AppSignIn extends Target {
   clientId: string
   /** The cloud's authority host, or authority-host. */
   authorityHost: string
-  /** True for authority-host: MSAL must not ask login.microsoftonline.com about it. */
+  /** True for authority-host: the token endpoint comes from the tenant's discovery document. */
   customAuthority: boolean
 }
 
