@@ -7,6 +7,8 @@ export interface Token {
   expirySource: string
   /** That field's value as sent, when it could not be read: server text, shown only through safeText. */
   expiryText?: string
+  /** The fix for an expiry that cannot be read, where the provider knows a better one than the default. */
+  expiryFix?: string
 }
 
 /** What the log line, the job summary and the identity outputs say about a token. Never secret. */

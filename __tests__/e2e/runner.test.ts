@@ -5,17 +5,20 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import {
   CLIENT_ID,
   CLIENT_SECRET,
   TENANT_ID,
+  defaultApp,
   fixture,
   startEntraId,
   type EntraEmulator,
 } from '../../test-support/emulators/entra-id.ts'
+import { startGitHubOidc } from '../../test-support/emulators/github-oidc.ts'
+import { serviceAccountIssuer } from '../../test-support/emulators/kubernetes.ts'
 import { startManagedIdentity } from '../../test-support/emulators/managed-identity.ts'
 import {
   API_KEY,
@@ -252,28 +255,49 @@ describe('only managed-identity and azure-cli load @azure/identity', () => {
     }
   })
 
-  test.each([
-    ['client-secret', { 'client-secret': CLIENT_SECRET }],
-    ['client-certificate', { 'client-certificate': `${fixture('client-key.pem')}${fixture('client-cert.pem')}` }],
-  ])('an Azure %s run succeeds with the Azure SDK chunks deleted from the bundle', async (authType, inputs) => {
-    await withoutSdkChunks(async entry => {
-      const run = await runAction({
-        entry,
-        inputs: {
-          provider: 'azure',
-          'auth-type': authType,
-          'tenant-id': TENANT_ID,
-          'client-id': CLIENT_ID,
-          'authority-host': entra.url,
-          resource: RESOURCE,
-          ...inputs,
-        },
-        env: TRUST_TEST_CA,
-      })
-      expect(errorLines(run)).toEqual([])
-      expect(run.code).toBe(0)
-      expect(entra.issued).toContain(run.outputs.token)
+  test('every app sign-in succeeds with the Azure SDK chunks deleted from the bundle', async () => {
+    const github = await startGitHubOidc()
+    const aks = serviceAccountIssuer()
+    const app = defaultApp()
+    const subject = 'system:serviceaccount:arc-runners:arc-runner'
+    app.federatedCredentials?.push({ issuer: aks.issuer, subject, audience: 'api://AzureADTokenExchange' })
+    const federated = await startEntraId({
+      resources: [RESOURCE],
+      apps: [app],
+      oidcPublicKey: github.publicKey,
+      federatedIssuers: [{ issuer: aks.issuer, publicKey: aks.publicKey }],
     })
+    const tokenFile = join(tmp, 'sdk-less-token')
+    await writeFile(tokenFile, aks.token())
+    const signIns: Array<[string, Record<string, string>, Record<string, string>]> = [
+      ['client-secret', { 'client-secret': CLIENT_SECRET }, {}],
+      ['client-certificate', { 'client-certificate': `${fixture('client-key.pem')}${fixture('client-cert.pem')}` }, {}],
+      ['oidc', {}, github.env],
+      ['workload-identity', { 'federated-token-file': tokenFile }, {}],
+    ]
+    try {
+      await withoutSdkChunks(async entry => {
+        for (const [authType, inputs, env] of signIns) {
+          const run = await runAction({
+            entry,
+            inputs: {
+              provider: 'azure',
+              'auth-type': authType,
+              'tenant-id': TENANT_ID,
+              'client-id': CLIENT_ID,
+              'authority-host': federated.url,
+              resource: RESOURCE,
+              ...inputs,
+            },
+            env: { ...TRUST_TEST_CA, ...env },
+          })
+          expect([authType, errorLines(run)]).toEqual([authType, []])
+          expect(federated.issued).toContain(run.outputs.token)
+        }
+      })
+    } finally {
+      await Promise.all([federated.close(), github.close()])
+    }
   })
 
   test('a managed-identity run needs them: it fails without them, as a bug, not a misleading fix', async () => {

@@ -249,6 +249,7 @@ describe("socketFixes (http-client's request options, corrected)", () => {
     const plain = { host: '169.254.169.254', agent: tunnel().agent as unknown }
     socketFixes.prepareRequest(plain as never)
     expect(plain.agent).toBeInstanceOf(HttpAgent)
+    expect(plain.agent).not.toBeInstanceOf(HttpsAgent)
     const secure = { host: '169.254.169.254', agent: tunnel(443).agent as unknown }
     socketFixes.prepareRequest(secure as never)
     expect(secure.agent).toBeInstanceOf(HttpsAgent)

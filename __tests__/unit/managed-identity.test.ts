@@ -22,15 +22,25 @@ const IMDS_URL =
 const CORRELATION = '7d3c0e5a-2f1b-4c8d-9e6f-0a1b2c3d4e5f'
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJvIn0.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg'
 
-/** A stand-in for the SDK's credential: one IMDS request through the given client, then `outcome`. */
-function sdk(outcome: { throws?: unknown }, seen: unknown[] = []): ManagedIdentitySdk {
+/** A stand-in for the SDK's credential: one request as msal-node's source would send it, then `outcome`. */
+function sdk(
+  outcome: { throws?: unknown },
+  seen: unknown[] = [],
+  env: Record<string, string> = {},
+): ManagedIdentitySdk {
+  const appService = env.IDENTITY_ENDPOINT !== undefined
   return {
     createHttpHeaders,
     credential: options => {
       seen.push(options)
       return {
         getToken: async () => {
-          const request = createPipelineRequest({ url: IMDS_URL, headers: createHttpHeaders({ Metadata: 'true' }) })
+          const request = appService
+            ? createPipelineRequest({
+                url: `${env.IDENTITY_ENDPOINT}?api-version=2019-08-01&resource=https%3A%2F%2Fx.azurehealthcareapis.com`,
+                headers: createHttpHeaders({ 'X-IDENTITY-HEADER': env.IDENTITY_HEADER ?? '' }),
+              })
+            : createPipelineRequest({ url: IMDS_URL, headers: createHttpHeaders({ Metadata: 'true' }) })
           const response = await options.httpClient.sendRequest(request)
           if ('throws' in outcome) throw outcome.throws
           return { token: JSON.parse(response.bodyAsText ?? '{}').access_token, expiresOnTimestamp: 0 }
@@ -40,10 +50,15 @@ function sdk(outcome: { throws?: unknown }, seen: unknown[] = []): ManagedIdenti
   }
 }
 
-async function run(answers: Scripted[], outcome: { throws?: unknown }, config: Managed = SYSTEM, env = {}) {
+async function run(
+  answers: Scripted[],
+  outcome: { throws?: unknown },
+  config: Managed = SYSTEM,
+  env: Record<string, string> = {},
+) {
   const transport = scriptedTransport(...answers)
   const ctx = providerContext(transport, { env })
-  const result = await getManagedIdentityToken(config, ctx, sdk(outcome)).catch((error: unknown) => error)
+  const result = await getManagedIdentityToken(config, ctx, sdk(outcome, [], env)).catch((error: unknown) => error)
   return { result, transport, ctx }
 }
 
@@ -151,5 +166,103 @@ describe('one retry rule: the SDK retries nothing, IMDS answers are retried by t
     const { result, transport } = await run([json(404, { statusCode: 404, message: 'Not found' })], {}, SYSTEM, env)
     expect((result as Error).message).toMatch(/refused the managed identity token request \(HTTP 404\)/)
     expect(transport.sent).toHaveLength(1)
+  })
+
+  it('IMDS 410 on every attempt is the service failing (being updated), not a refusal', async () => {
+    const updating = () => ({ status: 410, headers: {}, body: '' })
+    const { result, transport } = await run([updating(), updating(), updating()], { throws: new Error('x') })
+    const error = result as { message: string; fix: string }
+    expect(error.message).toBe(
+      'Azure IMDS failed the managed identity token request (HTTP 410 after 3 attempts): (empty body)',
+    )
+    expect(error.fix).toMatch(/^Azure IMDS is failing \(HTTP 410\); nothing in the step's inputs causes this\./)
+    expect(transport.sent).toHaveLength(3)
+  })
+})
+
+describe('what the action sends for the SDK', () => {
+  it("not the SDK's Accept-Encoding: the action's client does not decompress", async () => {
+    const transport = scriptedTransport(json(200, { access_token: TOKEN, expires_in: '3599' }))
+    const gzipping: ManagedIdentitySdk = {
+      createHttpHeaders,
+      credential: options => ({
+        getToken: async () => {
+          const headers = createHttpHeaders({ Metadata: 'true', 'Accept-Encoding': 'gzip,deflate' })
+          await options.httpClient.sendRequest(createPipelineRequest({ url: IMDS_URL, headers }))
+          return null
+        },
+      }),
+    }
+    await getManagedIdentityToken(SYSTEM, providerContext(transport), gzipping)
+    expect(transport.sent[0]?.headers).toEqual({ metadata: 'true' })
+  })
+
+  it("Azure Arc's challenge without a second request: the SDK's reason, and the fix about the agent's token files", async () => {
+    const challenge = {
+      status: 401,
+      headers: { 'www-authenticate': 'Basic realm=/var/opt/azcmagent/tokens/x.key' },
+      body: '',
+    }
+    const { result } = await run([challenge], {
+      throws: new Error("EACCES: permission denied, open '/var/opt/azcmagent/tokens/x.key'"),
+    })
+    const error = result as { message: string; fix: string }
+    expect(error.message).toBe(
+      "Could not get a managed identity token: EACCES: permission denied, open '/var/opt/azcmagent/tokens/x.key'",
+    )
+    expect(error.fix).toMatch(
+      /^on an Azure Arc-enabled server the runner's user must be able to read the agent's token files/,
+    )
+  })
+})
+
+describe('a runner pod with AKS workload identity', () => {
+  const pod = {
+    AZURE_FEDERATED_TOKEN_FILE: '/var/run/secrets/azure/tokens/azure-identity-token',
+    AZURE_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  }
+  const client: Managed = {
+    ...SYSTEM,
+    identity: { kind: 'client-id', clientId: '3f2e1d0c-9b8a-4765-a432-10fedcba9876', fromEnvironment: true },
+  }
+
+  it("exchanges the pod's federated token through the action's own client, as workload-identity does; no SDK", async () => {
+    const transport = scriptedTransport(json(200, { token_type: 'Bearer', expires_in: 3599, access_token: TOKEN }))
+    const read: string[] = []
+    const ctx = providerContext(transport, {
+      env: pod,
+      readFile: async path => {
+        read.push(path)
+        return 'pod.federated.token'
+      },
+    })
+    const noSdk: ManagedIdentitySdk = {
+      createHttpHeaders,
+      credential: () => {
+        throw new Error('the SDK must not be used here')
+      },
+    }
+    const token = await getManagedIdentityToken(client, ctx, noSdk)
+    expect(token.accessToken).toBe(TOKEN)
+    expect(read).toEqual([pod.AZURE_FEDERATED_TOKEN_FILE])
+    expect(transport.sent.map(r => `${r.method} ${r.url}`)).toEqual([
+      `POST https://login.microsoftonline.com/${pod.AZURE_TENANT_ID}/oauth2/v2.0/token`,
+    ])
+    const form = new URLSearchParams(transport.sent[0]?.body)
+    expect(form.get('client_id')).toBe('3f2e1d0c-9b8a-4765-a432-10fedcba9876')
+    expect(form.get('client_assertion')).toBe('pod.federated.token')
+    expect(ctx.lines.some(line => line.startsWith('info The runner pod has AKS workload identity'))).toBe(true)
+  })
+
+  it('an identity picked by object or resource id cannot be honoured there: an input error naming it, no request', async () => {
+    const transport = scriptedTransport()
+    const byObject: Managed = { ...SYSTEM, identity: { kind: 'object-id', objectId: 'o-1' } }
+    const error = await getManagedIdentityToken(byObject, providerContext(transport, { env: pod }), sdk({})).catch(
+      e => e,
+    )
+    expect(error.message).toMatch(
+      /^Input 'identity-object-id' cannot pick the identity on a runner pod with AKS workload identity/,
+    )
+    expect(transport.sent).toHaveLength(0)
   })
 })

@@ -36,11 +36,11 @@ export interface Transport {
 const MAX_BODY_BYTES = 1024 * 1024
 
 /** @actions/http-client, so the runner's proxy settings (HTTPS_PROXY, NO_PROXY) apply. */
-export function createTransport(userAgent = USER_AGENT): Transport {
+export function createTransport(): Transport {
   const clients: HttpClient[] = []
   return {
     async send(request, timeoutMs) {
-      const client = new HttpClient(userAgent, [socketFixes], {
+      const client = new HttpClient(USER_AGENT, [socketFixes], {
         allowRetries: false,
         allowRedirects: false,
         keepAlive: false,
@@ -96,7 +96,7 @@ export interface RequestContext {
 
 /** One request under the shared retry policy and deadline. */
 export interface Exchange {
-  /** Who answers, for messages: "IBM Cloud IAM", "GitHub's OIDC token endpoint". */
+  /** Who answers, for messages: "IBM Cloud IAM", "Azure IMDS", "GitHub". */
   service: string
   /** The input that names the endpoint, for the fix of a redirect: "iam-endpoint". */
   endpointInput: string
@@ -142,10 +142,9 @@ export async function exchange(ctx: RequestContext, call: Exchange): Promise<Las
         throw redirected(response, { ...call, request, redact: ctx.redact })
       }
       const retryAfterMs = parseRetryAfter(response.headers['retry-after'], retry.now())
-      last = { service, response, attempts, retryAfterMs }
-      if (isTransientStatus(response.status) || call.alsoTransient?.includes(response.status)) {
-        throw new TransientAnswer(response.status, retryAfterMs)
-      }
+      const passing = isTransientStatus(response.status) || call.alsoTransient?.includes(response.status) === true
+      last = { service, response, attempts, retryAfterMs, passing }
+      if (passing) throw new TransientAnswer(response.status, retryAfterMs)
     }, retry)
   } catch (error) {
     if (error instanceof NetworkError) throw unreachable(error, call.unreachableFix)

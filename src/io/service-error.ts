@@ -55,6 +55,8 @@ export interface LastAnswer {
   attempts: number
   /** The wait the service asked for (Retry-After), when it asked. */
   retryAfterMs?: number
+  /** Whether the status is one the service may get over (408, 429, 5xx, or one it documents so). */
+  passing?: boolean
 }
 
 /**
@@ -67,7 +69,7 @@ export function serviceError(last: LastAnswer, model: ErrorModel, redact: Redact
   const { status } = response
   const json = jsonObject(response.body)
   const said = clean(model.read(json, response.headers), redact)
-  const failing = isTransientStatus(status)
+  const failing = last.passing ?? isTransientStatus(status)
   const told = [said.code, said.message].filter(Boolean).join(': ') || answerLine(response.body, redact)
   const lines = [
     failing

@@ -27,7 +27,7 @@ export function checkToken(token: Token, service: string, now: number, redact: R
         : `${field} ${JSON.stringify(safeText(token.expiryText, redact, 80))}`
     throw new ActionError(
       `${service} answered with a token but ${stated}, an expiry get-token cannot read; the token was not published.`,
-      { fix: PROXY_FIX },
+      { fix: token.expiryFix ?? PROXY_FIX },
     )
   }
   if (at <= now) {

@@ -21,6 +21,10 @@ export async function getAppToken(config: AppConfig, ctx: ProviderContext): Prom
   const assertion = federatedAssertion(config, ctx)
   // A token file that is missing, empty or too big fails here, before any request.
   let ready = assertion ? await assertion.get() : undefined
+  const certificate =
+    config.authType === 'client-certificate'
+      ? readClientCertificate(config.certificate, config.certificatePassword ?? '')
+      : undefined
   const tokenEndpoint = await tokenEndpointOf(config, ctx)
   ctx.debug(`Azure: ${config.authType} sign-in at ${tokenEndpoint}, scope ${config.scope}`)
   const credentialFields = async (): Promise<Record<string, string>> => {
@@ -28,8 +32,8 @@ export async function getAppToken(config: AppConfig, ctx: ProviderContext): Prom
       case 'client-secret':
         return { client_secret: config.clientSecret }
       case 'client-certificate': {
-        const certificate = readClientCertificate(config.certificate, config.certificatePassword ?? '')
-        const signed = certificateAssertion(certificate, config.clientId, tokenEndpoint, ctx.now())
+        // A new assertion for every attempt: a fresh jti, nbf and exp.
+        const signed = certificateAssertion(certificate!, config.clientId, tokenEndpoint, ctx.now())
         ctx.mask(signed)
         return { client_assertion_type: JWT_BEARER, client_assertion: signed }
       }
@@ -66,7 +70,7 @@ export async function getAppToken(config: AppConfig, ctx: ProviderContext): Prom
       fix: 'check authority-host and cloud, and any proxy between the runner and the authority.',
     })
   }
-  return { accessToken, ...expiryOf(body, ctx.now(), ENTRA_EXPIRY) }
+  return { accessToken, ...expiryOf(body, ctx.now(), AZURE_EXPIRY) }
 }
 
 /** oidc and workload-identity sign in with a token someone else issued; the others need none. */
@@ -76,8 +80,11 @@ function federatedAssertion(config: AppConfig, ctx: ProviderContext): FederatedA
   return undefined
 }
 
-/** Entra writes a lifetime in seconds; an `expires_on` (epoch seconds) is read too, should one come. */
-const ENTRA_EXPIRY: ExpiryFields = {
+/**
+ * Where Azure's token answers state the expiry: Entra a lifetime in seconds, managed identity
+ * endpoints `expires_on` in epoch seconds (IMDS both). The earlier wins.
+ */
+export const AZURE_EXPIRY: ExpiryFields = {
   relative: 'expires_in',
   absolute: 'expires_on',
   parseAbsolute: value => epochSeconds(value) * 1000,

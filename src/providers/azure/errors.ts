@@ -69,13 +69,7 @@ export function entraErrors(
     what,
     statusPage: AZURE_STATUS_PAGE,
     read: readAzureAnswer,
-    refusalFix: ({ code }, status) => {
-      const number = /^AADSTS(\d+)$/.exec(code ?? '')?.[1]
-      if (!number) return fallbackFix(status)
-      const hint =
-        (config.authType === 'workload-identity' ? WORKLOAD_IDENTITY_HINTS[number] : undefined) ?? AADSTS_HINTS[number]
-      return hint ?? `look up ${code} at https://login.microsoftonline.com/error?code=${number}.`
-    },
+    refusalFix: ({ code }, status) => aadstsFix(code, config.authType) ?? fallbackFix(status),
     context: ({ code }) =>
       assertion?.lastToken && FEDERATION_CODES.has(code?.replace(/^AADSTS/, '') ?? '')
         ? [describeAssertion(assertion)]
@@ -93,11 +87,20 @@ export function managedIdentityErrors(): ErrorModel {
       const text = `${said.code ?? ''} ${said.message ?? ''}`
       const known = MANAGED_IDENTITY_HINTS.find(([pattern]) => pattern.test(text))?.[1]
       if (known) return known
-      if (said.code?.startsWith('AADSTS'))
-        return AADSTS_HINTS[said.code.slice(6)] ?? UNAVAILABLE_HINTS['managed-identity']
-      return status === 400 ? IDENTITY_NOT_ASSIGNED : UNAVAILABLE_HINTS['managed-identity']
+      return (
+        aadstsFix(said.code, 'managed-identity') ??
+        (status === 400 ? IDENTITY_NOT_ASSIGNED : UNAVAILABLE_HINTS['managed-identity'])
+      )
     },
   }
+}
+
+/** The fix for an AADSTS code (workload identity has its own for the federation codes); undefined for no code. */
+function aadstsFix(code: string | undefined, authType: AzureConfig['authType']): string | undefined {
+  const number = /^AADSTS(\d+)$/.exec(code ?? '')?.[1]
+  if (!number) return undefined
+  const hint = (authType === 'workload-identity' ? WORKLOAD_IDENTITY_HINTS[number] : undefined) ?? AADSTS_HINTS[number]
+  return hint ?? `look up ${code} at https://login.microsoftonline.com/error?code=${number}.`
 }
 
 /** The claims a federated credential must match, never the token. */

@@ -1,15 +1,17 @@
-import type { HttpClient, PipelineRequest } from '@azure/core-rest-pipeline'
+import type { HttpClient } from '@azure/core-rest-pipeline'
 import type { ManagedIdentityCredentialClientIdOptions, TokenCredential } from '@azure/identity'
-import { ActionError } from '../../errors.ts'
-import { exchange, type HttpRequest } from '../../io/http.ts'
-import { serviceError, type LastAnswer } from '../../io/service-error.ts'
-import { jsonObject } from '../../json.ts'
-import { safeText, type Redact } from '../../log/safe-text.ts'
-import { epochSeconds, expiryOf, type ExpiryFields, type Token } from '../../token.ts'
+import { ActionError, InputError } from '../../errors.ts'
+import { exchange } from '../../io/http.ts'
+import { serviceError } from '../../io/service-error.ts'
+import { safeText } from '../../log/safe-text.ts'
+import type { Token } from '../../token.ts'
 import type { ProviderContext } from '../provider.ts'
+import { CLOUDS } from './clouds.ts'
 import type { AzureConfig } from './config.ts'
+import { getAppToken } from './entra.ts'
 import { managedIdentityErrors } from './errors.ts'
 import { MANAGED_IDENTITY_UNREACHABLE, UNAVAILABLE_HINTS } from './hints.ts'
+import { endpointOf, requestOf, tokenOf, type Answered } from './managed-identity-answers.ts'
 import { describeManagedIdentity, type ManagedIdentity } from './managed-identity.ts'
 import { loadAzureSdk, type AzureSdk } from './sdk.ts'
 
@@ -31,10 +33,11 @@ export interface ManagedIdentitySdk {
 
 /**
  * managed-identity: @azure/identity knows the platforms' endpoints (IMDS, App Service, Azure Arc's
- * challenge file, Service Fabric, Cloud Shell) and sends the requests; they go through the
- * action's HTTP layer (its `httpClient` option), under the one retry rule and deadline, never
- * through a proxy to the metadata address. The answers are read here: the token and its expiry
- * from the last answer, or the error from it; the SDK's exception only when no answer came.
+ * challenge file, Service Fabric, Cloud Shell, Machine Learning) and sends the requests; they go
+ * through the action's HTTP layer (its `httpClient` option), under the one retry rule and
+ * deadline, never through a proxy to the metadata address. The answers are read here: the token
+ * and its expiry from the last answer, or the error from it; the SDK's exception only when no
+ * answer came.
  */
 export async function getManagedIdentityToken(
   config: ManagedConfig,
@@ -48,20 +51,24 @@ export async function getManagedIdentityToken(
       `Using the user-assigned managed identity ${identity.clientId} that the runner's AZURE_CLIENT_ID names; give client-id, identity-object-id or identity-resource-id to choose another (or client-id empty and AZURE_CLIENT_ID unset for the system-assigned one).`,
     )
   }
+  const podToken = ctx.env.AZURE_FEDERATED_TOKEN_FILE
+  if (podToken && ctx.env.AZURE_TENANT_ID && identity.kind !== 'system') {
+    return workloadIdentityPod(config, identity, ctx, podToken, ctx.env.AZURE_TENANT_ID)
+  }
   const { credential, createHttpHeaders } = sdk ?? (await realSdk(ctx))
-  const source = sourceOf(ctx.env)
-  let last: (LastAnswer & { at: number }) | undefined
+  let last: Answered | undefined
   let failure: unknown
   const httpClient: HttpClient = {
     sendRequest: async request => {
       last = undefined
       failure = undefined
+      const endpoint = endpointOf(request, ctx.env)
       try {
         const answer = await exchange(ctx, {
-          service: source.service,
-          endpointInput: source.endpointInput,
+          service: endpoint.service,
+          endpointInput: 'IDENTITY_ENDPOINT',
           request: requestOf(request),
-          alsoTransient: source.alsoTransient,
+          alsoTransient: endpoint.alsoTransient,
           unreachableFix: MANAGED_IDENTITY_UNREACHABLE,
         })
         last = { ...answer, at: ctx.now() }
@@ -83,15 +90,62 @@ export async function getManagedIdentityToken(
     sdkError = error
   }
   if (failure) throw failure
-  if (!last) throw noAnswer(sdkError, ctx)
-  const { status } = last.response
+  if (!last) throw noAnswer(sdkError, ctx, UNAVAILABLE_HINTS['managed-identity'])
+  const { status, headers } = last.response
+  // Azure Arc's first answer is a challenge the SDK answers by reading a file: no second request
+  // means it could not, and its exception is all that says why.
+  if (status === 401 && headers['www-authenticate']) throw noAnswer(sdkError, ctx, ARC_CHALLENGE_FIX)
   if (status < 200 || status > 299) throw serviceError(last, managedIdentityErrors(), ctx.redact)
-  return tokenOf(last, source.service, ctx.redact)
+  return tokenOf(last)
 }
+
+const ARC_CHALLENGE_FIX =
+  "on an Azure Arc-enabled server the runner's user must be able to read the agent's token files (root, or a member of the himds group on Linux; an administrator on Windows)."
 
 async function realSdk(ctx: ProviderContext): Promise<ManagedIdentitySdk> {
   const { identity, createHttpHeaders } = await loadAzureSdk(ctx)
   return { credential: options => new identity.ManagedIdentityCredential(options), createHttpHeaders }
+}
+
+/**
+ * A runner pod with AKS workload identity (AZURE_FEDERATED_TOKEN_FILE and AZURE_TENANT_ID): its
+ * managed identity is the app the pod's federated token signs in as, which @azure/identity
+ * would exchange on its own, outside the action's HTTP layer. The action makes the exchange itself,
+ * as auth-type workload-identity does.
+ */
+function workloadIdentityPod(
+  config: ManagedConfig,
+  identity: Exclude<ManagedIdentity, { kind: 'system' }>,
+  ctx: ProviderContext,
+  tokenFile: string,
+  tenantId: string,
+): Promise<Token> {
+  if (identity.kind !== 'client-id') {
+    const input = identity.kind === 'object-id' ? 'identity-object-id' : 'identity-resource-id'
+    throw new InputError(
+      input,
+      'cannot pick the identity on a runner pod with AKS workload identity (AZURE_FEDERATED_TOKEN_FILE is set): the pod signs in as the app its service account names.',
+      'use auth-type workload-identity (client-id: the app of the pod’s service account), or run where a managed identity is assigned.',
+    )
+  }
+  ctx.info(
+    `The runner pod has AKS workload identity (AZURE_FEDERATED_TOKEN_FILE): the token for ${identity.clientId} comes from Entra ID in exchange for the pod's federated token, as with auth-type workload-identity.`,
+  )
+  const { scope, cloud } = config
+  const { authorityHost } = CLOUDS[cloud]
+  return getAppToken(
+    {
+      authType: 'workload-identity',
+      tenantId,
+      clientId: identity.clientId,
+      tokenFile,
+      scope,
+      cloud,
+      authorityHost,
+      customAuthority: false,
+    },
+    ctx,
+  )
 }
 
 /** Only the selector the user gave: the AZURE_CLIENT_ID fallback is never sent next to another. */
@@ -108,61 +162,8 @@ function selector(identity: ManagedIdentity): { clientId?: string; objectId?: st
   }
 }
 
-/**
- * Which platform answers, as msal-node tells it from the environment the platform sets; IMDS
- * documents 404 and 410 while its metadata service is being updated: both are retried.
- */
-function sourceOf(env: Record<string, string | undefined>) {
-  const endpointInput = 'IDENTITY_ENDPOINT'
-  if (env.IDENTITY_ENDPOINT && env.IDENTITY_HEADER) {
-    const service = env.IDENTITY_SERVER_THUMBPRINT ? 'Service Fabric' : 'App Service'
-    return { service: `${service}'s identity endpoint`, endpointInput, alsoTransient: [] }
-  }
-  if (env.IDENTITY_ENDPOINT && env.IMDS_ENDPOINT) {
-    return { service: "Azure Arc's identity endpoint", endpointInput, alsoTransient: [] }
-  }
-  if (env.MSI_ENDPOINT) return { service: "Cloud Shell's identity endpoint", endpointInput, alsoTransient: [] }
-  return { service: 'Azure IMDS', endpointInput: 'the runner (an Azure VM)', alsoTransient: [404, 410] }
-}
-
-function requestOf(request: PipelineRequest): HttpRequest {
-  const method = request.method === 'POST' || request.method === 'PUT' ? request.method : 'GET'
-  const body = typeof request.body === 'string' ? request.body : undefined
-  return { method, url: request.url, headers: request.headers.toJSON(), body }
-}
-
-/** Where managed identity endpoints state the expiry: IMDS both, App Service `expires_on` alone. */
-const EXPIRY: ExpiryFields = {
-  relative: 'expires_in',
-  absolute: 'expires_on',
-  parseAbsolute: value => epochSeconds(value) * 1000,
-}
-
-function tokenOf(last: LastAnswer & { at: number }, service: string, redact: Redact): Token {
-  const json = jsonObject(last.response.body) ?? {}
-  const accessToken = json.access_token
-  if (typeof accessToken !== 'string' || accessToken === '') {
-    throw new ActionError(`${service} answered ${last.response.status} without an access_token.`, {
-      fix: UNAVAILABLE_HINTS['managed-identity'],
-    })
-  }
-  const expiry = expiryOf(json, last.at, EXPIRY)
-  // App Service's retired 2017-09-01 API wrote a date: its own fix, not the generic one.
-  if (expiry.expirySource === 'expires_on' && expiry.expiryText !== undefined) {
-    throw new ActionError(
-      `${service} answered with a token but expires_on ${JSON.stringify(safeText(expiry.expiryText, redact, 80))}, an expiry get-token cannot read; the token was not published.`,
-      {
-        fix: "get-token reads expires_on as seconds since 1970, as App Service's api-version 2019-08-01 and IMDS write it (App Service's retired 2017-09-01 API wrote a date): check that IDENTITY_ENDPOINT is the platform's own endpoint, not a local stand-in or proxy that answers in the old format.",
-      },
-    )
-  }
-  return { accessToken, ...expiry }
-}
-
-/** No answer came (the SDK refused before sending): its exception is all there is, as hostile text. */
-function noAnswer(error: unknown, ctx: ProviderContext): ActionError {
+/** No answer came (the SDK refused before sending, or after a challenge): its exception, as hostile text. */
+function noAnswer(error: unknown, ctx: ProviderContext, fix: string): ActionError {
   const said = error instanceof Error ? error.message : String(error ?? 'no answer')
-  return new ActionError(`Could not get a managed identity token: ${safeText(said, ctx.redact, 400)}`, {
-    fix: UNAVAILABLE_HINTS['managed-identity'],
-  })
+  return new ActionError(`Could not get a managed identity token: ${safeText(said, ctx.redact, 400)}`, { fix })
 }
