@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path'
 import { runNode } from '../test-support/process.ts'
 import { ROOT } from '../test-support/run-action.ts'
 import type { Group } from '../bench/path-kinds.ts'
+import { staleDistTable } from '../bench/dist-check.ts'
+import type { CloudRun } from '../bench/known-clouds.ts'
 import { buildReport } from '../bench/report.ts'
 
 const ROWS = [
@@ -25,6 +27,8 @@ const ROWS = [
 /** Rows without requests: '–' in requests/token. */
 const NO_REQUESTS = ['floor: @actions/core, one output', 'floor: Node start-up (empty script)']
 const RATIO = /^\d+\.\d\d \(-?\d+\.\d\d\)$/
+/** The bundle the bench measures (as in test-support/run-action.ts), whose directory it describes. */
+const DIST = dirname(process.env.GET_TOKEN_ENTRY ?? join(ROOT, 'dist', 'index.js'))
 
 function runQuickBench() {
   return runNode([join(ROOT, 'bench', 'bench.ts'), '--quick'], {
@@ -79,12 +83,18 @@ test('bench --quick prints the table with every path, requests per token and the
   expect(cellsOf('get-token, Azure client-secret')[6]).toBe('2 (discovery + token)')
   expect(cellsOf('floor: bare Node fetch (Azure requests)')[6]).toBe('2 (discovery + token)')
   expect(cellsOf('floor: bare Node fetch (Azure requests)')[4]).toBe('1.00 (1.00)')
-  expect(stdout).toMatch(/known clouds.*exactly 1/i)
+  // Known clouds: measured on one untimed run each (bench/known-clouds.ts), not stated.
+  expect(stdout).toMatch(
+    /On the known clouds \(cloud set, no authority-host\) .*; measured on one untimed run per cloud .*: AzurePublicCloud \(login\.microsoftonline\.com\) 1, AzureUSGovernment \(login\.microsoftonline\.us\) 1, AzureChinaCloud \(login\.chinacloudapi\.cn\) 1 request per token\./,
+  )
+  expect(stdout).toMatch(
+    /PASS {2}requests per token on a known cloud \(no authority-host\): get-token, Azure client-secret = 1 {2}\(AzurePublicCloud 1, AzureUSGovernment 1, AzureChinaCloud 1\)/,
+  )
   expect(stdout).toMatch(/in parentheses the ratio over Node start-up/)
 
   // One PASS/MISS line per target; a MISS is reported, never fatal.
   const targets = lines.filter(line => /^\s+(PASS|MISS)\s/.test(line))
-  expect(targets.length).toBeGreaterThanOrEqual(9)
+  expect(targets.length).toBeGreaterThanOrEqual(10)
   expect(stdout).toMatch(/(PASS|MISS) {2}IBM path ≤ 1\.0 × bare Node fetch/)
   expect(stdout).toMatch(/(PASS|MISS) {2}IBM path ≤ 0\.50 × ibm-cloud-sdk-core/)
   expect(stdout).not.toMatch(/Azure path ≤ 0\.50 × @azure\/identity/)
@@ -142,6 +152,12 @@ test('bench --quick prints the table with every path, requests per token and the
     expect(markdown).toMatch(/Node start-up \(an empty script\) takes \d+\.\d ms/)
     expect(markdown).toMatch(/Azure client-secret path takes -?\d+\.\d\d × a bare Node process/)
     expect(await readFile(join(outDir, 'benchmarks.svg'), 'utf8')).toMatch(/\d+ ms · \d+ KB JS/)
+    // Each known cloud's one request, and the host its tunnel went to.
+    expect(markdown).toContain(
+      '- get-token, Azure client-secret, cloud AzurePublicCloud (CONNECT login.microsoftonline.com:443): `POST /{tenant}/oauth2/v2.0/token (client_credentials)`',
+    )
+    // The dist/ table a bench run writes is one __tests__/docs.test.ts reads back as in step.
+    expect(staleDistTable(markdown, DIST)).toBeUndefined()
   } finally {
     await rm(outDir, { recursive: true, force: true })
   }
@@ -175,7 +191,7 @@ test('the Azure targets go by the ratio over Node start-up, not the raw one', ()
     loadedBytes: 0,
   }))
   const entry = join(ROOT, 'bench', 'floor', 'no-such-bundle.js')
-  const report = buildReport(results, { quick: true, runs: 3, warmup: 0, entry, loadAtStart: [0, 0, 0] })
+  const report = buildReport(results, [], { quick: true, runs: 3, warmup: 0, entry, loadAtStart: [0, 0, 0] })
   expect(report.console).toMatch(
     /MISS {2}Azure path ≤ 1\.1 × bare Node fetch \(Azure requests\), over Node start-up {2}\(1\.154 × \(raw 1\.087 ×\)\)/,
   )
@@ -183,4 +199,30 @@ test('the Azure targets go by the ratio over Node start-up, not the raw one', ()
     /PASS {2}Azure path ≤ 0\.35 × @azure\/identity, over Node start-up {2}\(0\.300 × \(raw 0\.417 ×\)\)/,
   )
   expect(report.console).toMatch(/^action-azure +100\.0 +\d+–\d+ +60\.0 +1\.09 \(1\.15\) +0\.42 \(0\.30\) /m)
+})
+
+test('the known-cloud target is measured: a second request, or a tunnel to another host, is a MISS', () => {
+  const token = 'POST /{tenant}/oauth2/v2.0/token (client_credentials)'
+  const discovery = 'GET /{tenant}/v2.0/.well-known/openid-configuration'
+  const run = (cloud: string, host: string, requests: string[], tunnel = `${host}:443`): CloudRun => ({
+    cloud,
+    host,
+    requests,
+    tunnels: requests.map(() => tunnel),
+  })
+  const target = (clouds: CloudRun[]) =>
+    buildReport([], clouds, { quick: true, runs: 0, warmup: 0, entry: 'x', loadAtStart: [0, 0, 0] })
+      .console.split('\n')
+      .find(line => line.includes('requests per token on a known cloud'))
+  const us = run('AzureUSGovernment', 'login.microsoftonline.us', [token])
+  expect(target([run('AzurePublicCloud', 'login.microsoftonline.com', [token]), us])).toMatch(
+    /^ {2}PASS {2}.*\(AzurePublicCloud 1, AzureUSGovernment 1\)$/,
+  )
+  expect(target([run('AzurePublicCloud', 'login.microsoftonline.com', [discovery, token]), us])).toMatch(
+    /^ {2}MISS {2}.*\(AzurePublicCloud 2, AzureUSGovernment 1\)$/,
+  )
+  expect(target([run('AzurePublicCloud', 'login.microsoftonline.com', [token], 'localhost:443'), us])).toMatch(
+    /^ {2}MISS /,
+  )
+  expect(target([])).toMatch(/^ {2}MISS {2}.*\(not measured\)$/)
 })

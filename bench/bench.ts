@@ -8,7 +8,8 @@
  *
  * Every path is a fresh `node` process: spawn → exit, timed from the parent. Paths take turns
  * (A B C … A B C …) so drift on the machine hits all of them alike. Network: 127.0.0.1 only.
- * paths.ts defines what runs, runner.ts times it, report.ts and report-text.ts write the report.
+ * paths.ts defines what runs, runner.ts times it, known-clouds.ts counts the requests on the known
+ * clouds (untimed), report.ts and report-text.ts write the report.
  */
 import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -16,6 +17,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ROOT } from '../test-support/run-action.ts'
+import { measureKnownClouds } from './known-clouds.ts'
 import { buildCoreOnlyFloor, definePaths, startEmulators } from './paths.ts'
 import { buildReport } from './report.ts'
 import { measure } from './runner.ts'
@@ -48,7 +50,9 @@ async function main(): Promise<void> {
     await cp(dirname(ENTRY), bundleCopy, { recursive: true })
     const paths = definePaths(emulators, floorBundle, join(bundleCopy, basename(ENTRY)), cleanup)
     const results = await measure(paths, { warmup: WARMUP, runs: RUNS })
-    const report = buildReport(results, { quick: QUICK, runs: RUNS, warmup: WARMUP, entry: ENTRY, loadAtStart })
+    const clouds = await measureKnownClouds(join(bundleCopy, basename(ENTRY)), cleanup)
+    const info = { quick: QUICK, runs: RUNS, warmup: WARMUP, entry: ENTRY, loadAtStart }
+    const report = buildReport(results, clouds, info)
     console.log(report.console)
     const outDir = args.out ?? (QUICK ? await mkdtemp(join(tmpdir(), 'get-token-bench-')) : join(ROOT, 'docs'))
     await mkdir(outDir, { recursive: true })

@@ -19,7 +19,8 @@ import { BENCH, actionPath, runnerFiles, scriptPath, type Path } from './path-ki
 
 const API_KEY = 'bench-api-key-0123456789abcdef'
 const PROFILE_ID = 'Profile-bench-0000-1111-2222-333333333333'
-const RESOURCE = 'https://x.azurehealthcareapis.com'
+/** The resource the Azure paths ask a token for. */
+export const RESOURCE = 'https://x.azurehealthcareapis.com'
 const CA_FILE = join(FIXTURES, 'tls-cert.pem')
 
 /** The id of the Node start-up row, which the "over Node start-up" ratios subtract. */
@@ -74,24 +75,18 @@ export async function buildCoreOnlyFloor(quick: boolean): Promise<string> {
  * Every path, in the order of the report. `entry` is the action bundle to run; the temporary
  * directories the runs write to are added to `cleanup`.
  */
-export function definePaths({ ibm, entra }: Emulators, floorBundle: string, entry: string, cleanup: string[]): Path[] {
+export function definePaths(emulators: Emulators, floorBundle: string, entry: string, cleanup: string[]): Path[] {
+  return [...actionPaths(emulators, entry, cleanup), ...scriptPaths(emulators, floorBundle, cleanup)]
+}
+
+/** Requests per token on the Azure rows, and the floor that sends the same two. */
+function azureRequests(entra: EntraEmulator) {
+  return { emulator: entra, minRequests: 2, requestNote: 'discovery + token', floor: 'floor-fetch-azure' }
+}
+
+/** get-token's bundle on IBM api-key, IBM trusted-profile and Azure client-secret. */
+function actionPaths({ ibm, entra }: Emulators, entry: string, cleanup: string[]): Path[] {
   const ibmInputs = { provider: 'ibm', 'api-key': API_KEY, 'iam-endpoint': ibm.url }
-  const ibmEnv = { BENCH_IAM_URL: ibm.url, BENCH_API_KEY: API_KEY }
-  // The Azure paths alone trust the emulator's self-signed certificate, given at process start.
-  const azureEnv = {
-    BENCH_AUTHORITY_HOST: entra.url,
-    BENCH_TENANT_ID: TENANT_ID,
-    BENCH_CLIENT_ID: CLIENT_ID,
-    BENCH_CLIENT_SECRET: CLIENT_SECRET,
-    BENCH_SCOPE: `${RESOURCE}/.default`,
-    NODE_EXTRA_CA_CERTS: CA_FILE,
-  }
-  const azureRequests = {
-    emulator: entra,
-    minRequests: 2,
-    requestNote: 'discovery + token',
-    floor: 'floor-fetch-azure',
-  }
   const run = { entry, cleanup }
   return [
     actionPath(
@@ -114,7 +109,7 @@ export function definePaths({ ibm, entra }: Emulators, floorBundle: string, entr
         ...run,
         id: 'action-azure',
         label: 'get-token, Azure client-secret',
-        ...azureRequests,
+        ...azureRequests(entra),
         client: 'azure-identity',
       },
       {
@@ -128,6 +123,22 @@ export function definePaths({ ibm, entra }: Emulators, floorBundle: string, entr
       },
       { NODE_EXTRA_CA_CERTS: CA_FILE },
     ),
+  ]
+}
+
+/** The official clients and the floors: plain scripts under bench/, and the core-only bundle. */
+function scriptPaths({ ibm, entra }: Emulators, floorBundle: string, cleanup: string[]): Path[] {
+  const ibmEnv = { BENCH_IAM_URL: ibm.url, BENCH_API_KEY: API_KEY }
+  // The Azure paths alone trust the emulator's self-signed certificate, given at process start.
+  const azureEnv = {
+    BENCH_AUTHORITY_HOST: entra.url,
+    BENCH_TENANT_ID: TENANT_ID,
+    BENCH_CLIENT_ID: CLIENT_ID,
+    BENCH_CLIENT_SECRET: CLIENT_SECRET,
+    BENCH_SCOPE: `${RESOURCE}/.default`,
+    NODE_EXTRA_CA_CERTS: CA_FILE,
+  }
+  return [
     scriptPath({
       id: 'ibm-sdk',
       label: 'ibm-cloud-sdk-core IamAuthenticator',
@@ -142,7 +153,7 @@ export function definePaths({ ibm, entra }: Emulators, floorBundle: string, entr
       label: '@azure/identity ClientSecretCredential',
       group: 'client',
       script: 'clients/azure-identity.mjs',
-      ...azureRequests,
+      ...azureRequests(entra),
       env: azureEnv,
     }),
     scriptPath({
@@ -159,7 +170,7 @@ export function definePaths({ ibm, entra }: Emulators, floorBundle: string, entr
       label: 'floor: bare Node fetch (Azure requests)',
       group: 'floor',
       script: 'floor/fetch-azure.mjs',
-      ...azureRequests,
+      ...azureRequests(entra),
       env: azureEnv,
     }),
     {

@@ -11,6 +11,7 @@ import { chart } from './chart.ts'
 import { STARTUP } from './paths.ts'
 import { markdownReport } from './report-markdown.ts'
 import { consoleReport, type Machine, type Ratio, type Row, type Target } from './report-text.ts'
+import type { CloudRun } from './known-clouds.ts'
 import type { Result } from './runner.ts'
 
 /** Text that only @azure/identity / MSAL code contains: the IBM path must load no file with it. */
@@ -38,16 +39,20 @@ interface Stats {
   kb(id: string): number
 }
 
-/** The console text, docs/benchmarks.md and docs/benchmarks.svg of one run. */
-export function buildReport(results: Result[], info: RunInfo): { console: string; markdown: string; svg: string } {
+/** The console text, docs/benchmarks.md and docs/benchmarks.svg of one run and its known-cloud runs. */
+export function buildReport(
+  results: Result[],
+  clouds: CloudRun[],
+  info: RunInfo,
+): { console: string; markdown: string; svg: string } {
   const stats = statsOf(results)
   const rows = rowsOf(results, stats)
-  const targets = targetsOf(results, stats)
+  const targets = [...targetsOf(results, stats), knownCloudTarget(clouds)]
   const machine = machineOf(info, stats.median(STARTUP))
   const files = (id: string) => stats.result(id)?.loadedFiles ?? []
   return {
-    console: consoleReport(rows, targets, machine),
-    markdown: markdownReport(rows, targets, machine, {
+    console: consoleReport(rows, targets, machine, clouds),
+    markdown: markdownReport(rows, targets, machine, clouds, {
       ibmToFetch: stats.ratio('action-ibm', 'floor-fetch').raw,
       coreToFetch: stats.ratio('floor-core', 'floor-fetch').raw,
       ibmKb: stats.kb('action-ibm'),
@@ -169,6 +174,17 @@ function targetsOf(results: Result[], { ratio, perToken, kb, result }: Stats): T
         : `${ibmLoaded.length} file${ibmLoaded.length === 1 ? '' : 's'}, none with Azure code`,
     },
   ]
+}
+
+/** One request per token on every known cloud, each tunnelled to the cloud's own host: measured, not assumed. */
+function knownCloudTarget(clouds: CloudRun[]): Target {
+  return {
+    text: 'requests per token on a known cloud (no authority-host): get-token, Azure client-secret = 1',
+    pass:
+      clouds.length > 0 &&
+      clouds.every(run => run.requests.length === 1 && run.tunnels.every(t => t === `${run.host}:443`)),
+    detail: clouds.length ? clouds.map(run => `${run.cloud} ${run.requests.length}`).join(', ') : 'not measured',
+  }
 }
 
 function machineOf({ quick, runs, warmup, entry, loadAtStart }: RunInfo, startupMs: number): Machine {

@@ -7,6 +7,7 @@ import { readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { RecordedRequest } from '../test-support/emulators/server.ts'
 import { runNode, type Finished } from '../test-support/process.ts'
 import { ROOT } from '../test-support/run-action.ts'
 import { BENCH, type Path, type Prepared } from './path-kinds.ts'
@@ -63,11 +64,14 @@ async function timeOneRun(result: Result, run: Prepared, warmup: boolean): Promi
   if (!result.path.emulator) return
   const requests = result.path.emulator.requests.slice(seen)
   result.requests.push(requests.length)
-  for (const request of requests) {
-    const grant = request.form.get('grant_type')?.split(':').pop()
-    const path = request.path.replace(/^\/[^/]+\/(v2\.0|oauth2)/, '/{tenant}/$1')
-    result.requestKinds.add(`${request.method} ${path}${grant ? ` (${grant})` : ''}`)
-  }
+  for (const request of requests) result.requestKinds.add(requestKind(request))
+}
+
+/** `METHOD /path (grant)`, the tenant in an Entra path written `{tenant}`: how the report names a request. */
+export function requestKind(request: RecordedRequest): string {
+  const grant = request.form.get('grant_type')?.split(':').pop()
+  const path = request.path.replace(/^\/[^/]+\/(v2\.0|oauth2)/, '/{tenant}/$1')
+  return `${request.method} ${path}${grant ? ` (${grant})` : ''}`
 }
 
 /** One more, untimed run with the load probe: which JavaScript files does the path load? */

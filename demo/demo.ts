@@ -83,11 +83,18 @@ const azureInputs = {
 }
 const azureYaml = (extra: string) =>
   `- uses: org/get-token@v1\n  with:\n    provider: azure\n    tenant-id: \${{ vars.AZURE_TENANT_ID }}\n    client-id: \${{ vars.AZURE_CLIENT_ID }}\n    resource: ${FHIR}\n    authority-host: ${entra.url}   # the local Entra ID emulator${extra}`
+/** The step inside its job, with the permission OIDC needs: without it, the job gets no OIDC token. */
+const withIdToken = (stepYaml: string) =>
+  `permissions:\n  id-token: write   # lets the job request GitHub's OIDC token\nsteps:\n${stepYaml.replace(/^/gm, '  ')}`
 try {
-  await step('Azure Health Data Services FHIR, OIDC: no secret at all (permissions: id-token: write)', azureYaml(''), {
-    inputs: azureInputs,
-    env: { ...azureEnv, ...github.env },
-  })
+  await step(
+    'Azure Health Data Services FHIR, OIDC: no secret at all (permissions: id-token: write)',
+    withIdToken(azureYaml('')),
+    {
+      inputs: azureInputs,
+      env: { ...azureEnv, ...github.env },
+    },
+  )
   await step(
     'Azure Health Data Services FHIR, client-secret',
     azureYaml('\n    client-secret: ${{ secrets.AZURE_CLIENT_SECRET }}'),
@@ -96,14 +103,14 @@ try {
   github.options.subject = 'repo:octo-org/fhir-pipelines:pull_request'
   await step(
     'OIDC from a pull request, with no federated credential for it: the error names the subject to register',
-    azureYaml(''),
+    withIdToken(azureYaml('')),
     { inputs: azureInputs, env: { ...azureEnv, ...github.env } },
   )
   await step(
     'Azure, workload-identity: a self-hosted runner pod on AKS (Actions Runner Controller), no secret',
-    `- uses: org/get-token@v1   # the pod has AZURE_FEDERATED_TOKEN_FILE, AZURE_TENANT_ID, AZURE_CLIENT_ID\n  with:\n    provider: azure\n    resource: ${FHIR}\n    authority-host: ${entra.url}   # the local Entra ID emulator`,
+    `- uses: org/get-token@v1   # the pod has AZURE_FEDERATED_TOKEN_FILE, AZURE_TENANT_ID, AZURE_CLIENT_ID\n  with:\n    provider: azure\n    auth-type: workload-identity   # explicit: with id-token: write in the job, auto would pick oidc\n    resource: ${FHIR}\n    authority-host: ${entra.url}   # the local Entra ID emulator`,
     {
-      inputs: { provider: 'azure', resource: FHIR, 'authority-host': entra.url },
+      inputs: { provider: 'azure', 'auth-type': 'workload-identity', resource: FHIR, 'authority-host': entra.url },
       env: {
         ...azureEnv,
         AZURE_FEDERATED_TOKEN_FILE: tokenFile,

@@ -177,6 +177,8 @@ const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
  * authority-host), through the action's own HTTP layer like every other request.
  */
 async function getAppToken(config, ctx) {
+    if (config.authType === 'oidc' && config.auto)
+        ctx.info(hints/* AUTO_CHOSE_OIDC */.r6);
     const assertion = federatedAssertion(config, ctx);
     // A token file that is missing, empty or too big fails here, before any request.
     let ready = assertion ? await assertion.get() : undefined;
@@ -261,8 +263,10 @@ const AZURE_EXPIRY = {
 /* unused harmony export readAzureAnswer */
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8301);
 /* harmony import */ var _io_service_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(976);
-/* harmony import */ var _jwt_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6962);
+/* harmony import */ var _jwt_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6962);
+/* harmony import */ var _hints_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9644);
 /* harmony import */ var _hints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7772);
+
 
 
 
@@ -313,7 +317,11 @@ function entraErrors(what, config, assertion, fallbackFix = () => _hints_js__WEB
         what,
         statusPage: AZURE_STATUS_PAGE,
         read: readAzureAnswer,
-        refusalFix: ({ code }, status) => aadstsFix(code, config.authType) ?? fallbackFix(status),
+        refusalFix: ({ code }, status) => {
+            const fix = aadstsFix(code, config.authType) ?? fallbackFix(status);
+            const federation = FEDERATION_CODES.has(code?.replace(/^AADSTS/, '') ?? '');
+            return federation && config.authType === 'oidc' && config.auto ? `${fix} ${EMPTY_SECRET_TOO}` : fix;
+        },
         context: ({ code }) => assertion?.lastToken && FEDERATION_CODES.has(code?.replace(/^AADSTS/, '') ?? '')
             ? [describeAssertion(assertion)]
             : [],
@@ -335,18 +343,19 @@ function managedIdentityErrors() {
         },
     };
 }
+/** What a federation refusal adds when auth-type auto chose oidc: the secret may have arrived empty. */
+const EMPTY_SECRET_TOO = "Or, if this step should use client-secret: auth-type auto chose oidc because client-secret arrived empty (a misspelled secret, or one not available to this run); check the secret's name, or set auth-type.";
 /** The fix for an AADSTS code (workload identity has its own for the federation codes); undefined for no code. */
 function aadstsFix(code, authType) {
     const number = /^AADSTS(\d+)$/.exec(code ?? '')?.[1];
     if (!number)
         return undefined;
-    const hint = (authType === 'workload-identity' ? _hints_js__WEBPACK_IMPORTED_MODULE_1__/* .WORKLOAD_IDENTITY_HINTS */ .i3[number] : undefined) ?? _hints_js__WEBPACK_IMPORTED_MODULE_1__/* .AADSTS_HINTS */ .M6[number];
-    return hint ?? `look up ${code} at https://login.microsoftonline.com/error?code=${number}.`;
+    return ((0,_hints_js__WEBPACK_IMPORTED_MODULE_3__/* .hintFor */ .J)(_hints_js__WEBPACK_IMPORTED_MODULE_1__/* .AZURE_HINTS */ .l, code, authType) ?? `look up ${code} at https://login.microsoftonline.com/error?code=${number}.`);
 }
 /** The claims a federated credential must match, never the token. */
 function describeAssertion(assertion) {
-    const claims = (0,_jwt_js__WEBPACK_IMPORTED_MODULE_3__/* .jwtClaims */ .vE)(assertion.lastToken ?? '');
-    const claim = (name) => (0,_jwt_js__WEBPACK_IMPORTED_MODULE_3__/* .stringClaim */ .Ev)(claims, name) ?? '?';
+    const claims = (0,_jwt_js__WEBPACK_IMPORTED_MODULE_4__/* .jwtClaims */ .vE)(assertion.lastToken ?? '');
+    const claim = (name) => (0,_jwt_js__WEBPACK_IMPORTED_MODULE_4__/* .stringClaim */ .Ev)(claims, name) ?? '?';
     return `${assertion.label} had iss=${claim('iss')} sub=${claim('sub')} aud=${claim('aud')}`;
 }
 
@@ -357,44 +366,49 @@ function describeAssertion(assertion) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M6: () => (/* binding */ AADSTS_HINTS),
 /* harmony export */   eC: () => (/* binding */ UNAVAILABLE_HINTS),
 /* harmony export */   hB: () => (/* binding */ entraUnreachable),
-/* harmony export */   i3: () => (/* binding */ WORKLOAD_IDENTITY_HINTS),
 /* harmony export */   iJ: () => (/* binding */ IDENTITY_NOT_ASSIGNED),
+/* harmony export */   l: () => (/* binding */ AZURE_HINTS),
+/* harmony export */   r6: () => (/* binding */ AUTO_CHOSE_OIDC),
 /* harmony export */   sr: () => (/* binding */ MANAGED_IDENTITY_UNREACHABLE),
 /* harmony export */   wt: () => (/* binding */ MANAGED_IDENTITY_HINTS)
 /* harmony export */ });
 /** One-line fixes for the AADSTS codes CI users meet most. */
 const AADSTS_HINTS = {
-    '7000215': "client-secret is wrong: pass the secret's Value (shown once when it was created), not its Secret ID.",
-    '7000222': 'the client secret has expired: create a new one (App registrations > Certificates & secrets) and update the secret.',
-    '700016': 'no app with this client-id in this tenant: check client-id, tenant-id and cloud (a US Government or China app is not in the public cloud).',
-    '70021': 'no federated credential on the app matches this GitHub OIDC token: add one whose issuer, subject and audience are exactly the values above.',
-    '700211': "no federated credential matches the token's issuer: register the iss above as the credential's issuer (https://token.actions.githubusercontent.com on github.com; https://<host>/_services/token on GitHub Enterprise Server; https://token.actions.githubusercontent.com/<enterprise> for an enterprise with a custom issuer).",
-    '700212': "no federated credential matches the token's audience: set the credential's audience to the aud above, or oidc-audience to the credential's.",
-    '700213': "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
-    '7002137': "no federated credential matches the token's subject; Entra ID's message names the subject the credential should have: set the federated credential's subject to exactly that (the token's sub is shown above).",
-    '7002138': "the federated credential's subject differs from the token's sub only in letter case (Entra ID compares subjects case-sensitively): register exactly the sub above, with its capitals (owner, repository and environment names as GitHub writes them).",
-    '700024': "the client assertion is outside its time window: check the runner's clock; the GitHub OIDC token is fetched right before the token request and lives about 5 minutes.",
-    '700027': 'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
-    '90002': 'the tenant was not found: check tenant-id and cloud (or authority-host).',
-    '90033': 'Entra ID had a transient problem: re-run the job; raise max-attempts or timeout-seconds if it happens often.',
-    '500011': 'the resource principal was not found in the tenant: check resource / scope (e.g. https://<workspace>-<fhir>.fhir.azurehealthcareapis.com), and that the service exists in this tenant.',
-    '1002012': 'the scope is not valid for an app token: it must end in /.default (give resource, e.g. https://myworkspace-myfhir.fhir.azurehealthcareapis.com, or scope ending in /.default).',
-    '53003': "a Conditional Access policy blocks tokens for this identity (the policy ids above; GitHub-hosted runners are in no named location): re-running does not help. An admin must exclude this app or service principal from the policy, or allow the runner's addresses (a self-hosted runner with fixed addresses, or managed-identity on Azure).",
-    '7000112': 'the app (or its service principal) is disabled in this tenant: an admin must enable it (Enterprise applications > the app > Properties > Enabled for users to sign in), or use another app.',
-    '700025': 'the app registration is set to allow public client flows, so Entra ID refuses any client secret or assertion: set "Allow public client flows" to No (App registrations > the app > Authentication), or register a confidential app for CI.',
-    '50059': "Entra ID could not tell which tenant to sign in to: give the directory (tenant) id or a verified domain in tenant-id, not 'common' or 'organizations'.",
+    AADSTS7000215: "client-secret is wrong: pass the secret's Value (shown once when it was created), not its Secret ID.",
+    AADSTS7000222: 'the client secret has expired: create a new one (App registrations > Certificates & secrets) and update the secret.',
+    AADSTS700016: 'no app with this client-id in this tenant: check client-id, tenant-id and cloud (a US Government or China app is not in the public cloud).',
+    AADSTS70021: 'no federated credential on the app matches this GitHub OIDC token: add one whose issuer, subject and audience are exactly the values above.',
+    AADSTS700211: "no federated credential matches the token's issuer: register the iss above as the credential's issuer (https://token.actions.githubusercontent.com on github.com; https://<host>/_services/token on GitHub Enterprise Server; https://token.actions.githubusercontent.com/<enterprise> for an enterprise with a custom issuer).",
+    AADSTS700212: "no federated credential matches the token's audience: set the credential's audience to the aud above, or oidc-audience to the credential's.",
+    AADSTS700213: "no federated credential matches the token's subject: add a federated credential for exactly the sub above (branch, tag, environment or pull_request).",
+    AADSTS7002137: "no federated credential matches the token's subject; Entra ID's message names the subject the credential should have: set the federated credential's subject to exactly that (the token's sub is shown above).",
+    AADSTS7002138: "the federated credential's subject differs from the token's sub only in letter case (Entra ID compares subjects case-sensitively): register exactly the sub above, with its capitals (owner, repository and environment names as GitHub writes them).",
+    AADSTS700024: "the client assertion is outside its time window: check the runner's clock; the GitHub OIDC token is fetched right before the token request and lives about 5 minutes.",
+    AADSTS700027: 'the certificate is not registered on the app: upload its public certificate (App registrations > Certificates & secrets), or check that client-certificate holds the matching key.',
+    AADSTS90002: 'the tenant was not found: check tenant-id and cloud (or authority-host).',
+    AADSTS90033: 'Entra ID had a transient problem: re-run the job; raise max-attempts or timeout-seconds if it happens often.',
+    AADSTS500011: 'the resource principal was not found in the tenant: check resource / scope (e.g. https://<workspace>-<fhir>.fhir.azurehealthcareapis.com), and that the service exists in this tenant.',
+    AADSTS1002012: 'the scope is not valid for an app token: it must end in /.default (give resource, e.g. https://myworkspace-myfhir.fhir.azurehealthcareapis.com, or scope ending in /.default).',
+    AADSTS53003: "a Conditional Access policy blocks tokens for this identity (the policy ids above; GitHub-hosted runners are in no named location): re-running does not help. An admin must exclude this app or service principal from the policy, or allow the runner's addresses (a self-hosted runner with fixed addresses, or managed-identity on Azure).",
+    AADSTS7000112: 'the app (or its service principal) is disabled in this tenant: an admin must enable it (Enterprise applications > the app > Properties > Enabled for users to sign in), or use another app.',
+    AADSTS700025: 'the app registration is set to allow public client flows, so Entra ID refuses any client secret or assertion: set "Allow public client flows" to No (App registrations > the app > Authentication), or register a confidential app for CI.',
+    AADSTS50059: "Entra ID could not tell which tenant to sign in to: give the directory (tenant) id or a verified domain in tenant-id, not 'common' or 'organizations'.",
 };
 /** Where a code means something else for an auth type: workload identity federates the cluster, not GitHub. */
 const WORKLOAD_IDENTITY_HINTS = {
-    '70021': "no federated credential on the app matches the runner pod's service account token: add one with the cluster's OIDC issuer (az aks show --query oidcIssuerProfile.issuerUrl), the subject system:serviceaccount:<namespace>:<service account> and the audience api://AzureADTokenExchange, exactly the values above.",
-    '700211': "no federated credential matches the token's issuer: register the AKS cluster's OIDC issuer (the iss above; az aks show --query oidcIssuerProfile.issuerUrl) as the credential's issuer.",
-    '700212': "no federated credential matches the token's audience: the credential's audience must be the aud above (api://AzureADTokenExchange for AKS workload identity).",
-    '700213': "no federated credential matches the token's subject: register system:serviceaccount:<namespace>:<service account> of the runner pod, exactly the sub above.",
-    '7002138': "the federated credential's subject differs from the token's sub only in letter case (Entra ID compares subjects case-sensitively): register exactly the sub above; Kubernetes namespace and service account names are lower case.",
-    '700024': "the federated token is outside its time window: the kubelet refreshes the projected token; check that federated-token-file points at the projected file itself (not a copy) and the node's clock.",
+    AADSTS70021: "no federated credential on the app matches the runner pod's service account token: add one with the cluster's OIDC issuer (az aks show --query oidcIssuerProfile.issuerUrl), the subject system:serviceaccount:<namespace>:<service account> and the audience api://AzureADTokenExchange, exactly the values above.",
+    AADSTS700211: "no federated credential matches the token's issuer: register the AKS cluster's OIDC issuer (the iss above; az aks show --query oidcIssuerProfile.issuerUrl) as the credential's issuer.",
+    AADSTS700212: "no federated credential matches the token's audience: the credential's audience must be the aud above (api://AzureADTokenExchange for AKS workload identity).",
+    AADSTS700213: "no federated credential matches the token's subject: register system:serviceaccount:<namespace>:<service account> of the runner pod, exactly the sub above.",
+    AADSTS7002138: "the federated credential's subject differs from the token's sub only in letter case (Entra ID compares subjects case-sensitively): register exactly the sub above; Kubernetes namespace and service account names are lower case.",
+    AADSTS700024: "the federated token is outside its time window: the kubelet refreshes the projected token; check that federated-token-file points at the projected file itself (not a copy) and the node's clock.",
+};
+/** Entra ID's codes and their fixes, and where workload identity needs other ones. */
+const AZURE_HINTS = {
+    byCode: AADSTS_HINTS,
+    byAuthType: { 'workload-identity': WORKLOAD_IDENTITY_HINTS },
 };
 /** What to check when the credential could not be used at all, per auth type. */
 const UNAVAILABLE_HINTS = {
@@ -427,6 +441,12 @@ function entraUnreachable(url) {
 }
 /** The fix when the managed identity endpoint cannot be reached at all. */
 const MANAGED_IDENTITY_UNREACHABLE = 'managed-identity works only on a self-hosted runner in Azure: IDENTITY_ENDPOINT names the endpoint on App Service and Container Apps; on a VM the metadata service 169.254.169.254 answers only inside Azure (get-token reaches it without a proxy). It is not a problem with the credentials.';
+/**
+ * auth-type auto chose oidc because client-secret (and AZURE_CLIENT_SECRET) and client-certificate
+ * were empty. A misspelled or unavailable secret arrives empty, so a step meant to use a secret
+ * signs in with OIDC instead, and Entra's refusal then sends the user after federated credentials.
+ */
+const AUTO_CHOSE_OIDC = 'auth-type auto chose oidc: client-secret (and AZURE_CLIENT_SECRET) and client-certificate are empty, and this job may request a GitHub OIDC token. If this step should use a client secret, its reference arrived empty: a secret that does not exist (check its name) or is not available to this run arrives empty. Set auth-type: oidc to say that OIDC is meant.';
 
 
 /***/ }),

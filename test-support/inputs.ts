@@ -3,7 +3,7 @@ import { Inputs, type InputSource } from '../src/inputs/reader.ts'
 import { Secrets } from '../src/log/secrets.ts'
 
 /** An input source over plain records, recording what was masked and warned, as the runner would. */
-export function inputSource(
+function inputSource(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
 ): InputSource & { masked: string[]; warnings: string[] } {
@@ -25,7 +25,8 @@ export function inputsOf(inputs: Record<string, string>, env: Record<string, str
   return new Inputs(inputSource(inputs, env))
 }
 
-export interface ConfigRead {
+/** What readConfig made of the inputs: the configuration or the error it threw, and what it masked and warned. */
+interface ConfigRead {
   config?: Config
   error?: unknown
   masked: string[]
@@ -41,14 +42,3 @@ export function readInputs(inputs: Record<string, string>, env: Record<string, s
     return { error, masked: source.masked, warnings: source.warnings }
   }
 }
-
-/** The inputs every provider shares, as action.yml and docs/interface.md list them (written out: the tests pin them). */
-export const COMMON_INPUTS = [
-  'provider',
-  'auth-type',
-  'env-var',
-  'export-env',
-  'summary',
-  'timeout-seconds',
-  'max-attempts',
-]

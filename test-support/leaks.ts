@@ -31,6 +31,7 @@ export function asRunnerReads(line: string): string {
   return line.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
 }
 
+/** The `::error` lines of a run: a failed step prints exactly one. */
 export function errorLines(run: ActionRun): string[] {
   return run.lines.filter(line => line.startsWith('::error'))
 }

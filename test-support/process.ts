@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 
+/** How a child process ended: its exit code (null if killed), its output, and how long it ran. */
 export interface Finished {
   code: number | null
   stdout: string
@@ -8,7 +9,8 @@ export interface Finished {
   ms: number
 }
 
-export interface ProcessOptions {
+/** The child's environment and directory, when to kill it, and where its stdout goes. */
+interface ProcessOptions {
   env: Record<string, string | undefined>
   cwd?: string
   /** Killed after this long (SIGKILL): a hung process fails the caller instead of the suite. */

@@ -4,7 +4,7 @@ import { Secrets } from '../src/log/secrets.ts'
 import type { ProviderContext } from '../src/providers/provider.ts'
 
 /** A transport that plays answers (or throws errors) in turn and keeps every request it was sent. */
-export interface ScriptedTransport extends Transport {
+interface ScriptedTransport extends Transport {
   sent: HttpRequest[]
 }
 

@@ -5,7 +5,8 @@ import { connect, type Socket } from 'node:net'
 /** A host name only this proxy resolves (to 127.0.0.1): a request for it that reaches the host proves the proxy carried it. */
 export const PROXIED_DOMAIN = 'get-token.test'
 
-export interface ProxyRequest {
+/** One request as the proxy saw it: what the client asked for, with which credentials. */
+interface ProxyRequest {
   method: string
   /** host:port the client asked for (CONNECT) or the absolute URL (plain http). */
   target: string
@@ -13,6 +14,7 @@ export interface ProxyRequest {
   authorization: string | undefined
 }
 
+/** A started forward proxy: its URL for HTTPS_PROXY, and every request it was sent. */
 export interface ForwardProxy {
   url: string
   port: number
@@ -20,7 +22,8 @@ export interface ForwardProxy {
   close(): Promise<void>
 }
 
-export interface ForwardProxyOptions {
+/** How the proxy behaves: credentials it demands, where it diverts tunnels, whether it cuts them. */
+interface ForwardProxyOptions {
   credentials?: string
   /** Tunnels every CONNECT to this loopback port, whatever host was asked for: a proxy that inspects TLS. */
   divertTo?: number

@@ -5,9 +5,12 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runNode } from './process.ts'
 
+/** The repository's root directory. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+/** test-support/fixtures: the emulators' test keys and certificates. */
 export const FIXTURES = join(ROOT, 'test-support', 'fixtures')
 
+/** What a run of the action left: exit code, log, outputs, exported variables, summary and stray files. */
 export interface ActionRun {
   code: number | null
   stdout: string
@@ -23,6 +26,7 @@ export interface ActionRun {
   ms: number
 }
 
+/** How to run the action: its inputs, extra environment, the bundle, and how to watch its output. */
 export interface RunOptions {
   inputs: Record<string, string>
   /** Extra environment (OIDC request variables, NODE_EXTRA_CA_CERTS, RUNNER_DEBUG ...). */

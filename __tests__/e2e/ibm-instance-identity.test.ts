@@ -4,7 +4,7 @@
  * (docs/protocols.md, "IBM instance identity"). Runs the built dist/index.js as the runner does.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { expectOneError, expectToken } from '../../test-support/assertions.ts'
+import { expectExpiresIn, expectOneError, expectToken } from '../../test-support/assertions.ts'
 import {
   VPC_PROFILE,
   startVpcMetadata,
@@ -213,15 +213,13 @@ describe("expires_at is on the metadata service's clock", () => {
   it('ahead of the runner: expires-in is the expires_in granted, not more', async () => {
     const { vpc, run } = await iamToken({ skewSeconds: 600 })
     expectToken(run, vpc.issued)
-    expect(Number(run.outputs['expires-in'])).toBeLessThanOrEqual(3600)
-    expect(Number(run.outputs['expires-in'])).toBeGreaterThan(3590)
+    expectExpiresIn(run, 3600)
   })
 
   it('behind the runner: expires-in is what expires_at leaves', async () => {
     const { vpc, run } = await iamToken({ skewSeconds: -600 })
     expectToken(run, vpc.issued)
-    expect(Number(run.outputs['expires-in'])).toBeLessThanOrEqual(3000)
-    expect(Number(run.outputs['expires-in'])).toBeGreaterThan(2990)
+    expectExpiresIn(run, 3000)
   })
 
   it('an expires_at the action cannot read: an error naming the field, nothing published', async () => {

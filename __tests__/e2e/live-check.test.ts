@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readAzureConfig } from '../../src/providers/azure/config.ts'
-import { AADSTS_HINTS } from '../../src/providers/azure/hints.ts'
+import { AZURE_HINTS } from '../../src/providers/azure/hints.ts'
 import { readIbmConfig } from '../../src/providers/ibm/config.ts'
-import { BXNIM_HINTS } from '../../src/providers/ibm/errors.ts'
+import { IBM_HINTS } from '../../src/providers/ibm/hints.ts'
 import { CLIENT_SECRET, startEntraId, type EntraEmulator } from '../../test-support/emulators/entra-id.ts'
 import { API_KEY, startDefaultIbmIam, type IbmIamEmulator } from '../../test-support/emulators/ibm-iam.ts'
 import { inputsOf } from '../../test-support/inputs.ts'
@@ -46,8 +46,8 @@ describe('the probes', () => {
   })
 
   it('look for phrases of the fixes the action keeps for those codes', () => {
-    expect(AADSTS_HINTS['90002']).toContain(PROBES['entra-unknown-tenant'].fix)
-    expect(BXNIM_HINTS.BXNIM0415E).toContain(PROBES['iam-fake-api-key'].fix)
+    expect(AZURE_HINTS.byCode.AADSTS90002).toContain(PROBES['entra-unknown-tenant'].fix)
+    expect(IBM_HINTS.byCode.BXNIM0415E).toContain(PROBES['iam-fake-api-key'].fix)
   })
 
   it('pass the action’s input checks, so that the request reaches the service', () => {

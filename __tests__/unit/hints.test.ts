@@ -8,8 +8,9 @@ import { join } from 'node:path'
 import { serviceError, type LastAnswer } from '../../src/io/service-error.ts'
 import type { AzureConfig } from '../../src/providers/azure/config.ts'
 import { entraErrors } from '../../src/providers/azure/errors.ts'
-import { AADSTS_HINTS, WORKLOAD_IDENTITY_HINTS } from '../../src/providers/azure/hints.ts'
-import { BXNIM_HINTS, iamErrors } from '../../src/providers/ibm/errors.ts'
+import { AZURE_HINTS } from '../../src/providers/azure/hints.ts'
+import { iamErrors } from '../../src/providers/ibm/errors.ts'
+import { IBM_HINTS } from '../../src/providers/ibm/hints.ts'
 import { SECRET_APP } from '../../test-support/azure-config.ts'
 import { entraErrorBody } from '../../test-support/emulators/entra-id.ts'
 import { ROOT } from '../../test-support/run-action.ts'
@@ -81,8 +82,11 @@ describe('AADSTS fixes', () => {
   })
 
   it('every code with a fix has its row above (a new hint comes with its test)', () => {
-    expect(Object.keys(AADSTS_HINTS).sort()).toEqual(AADSTS.map(([code]) => code).sort())
-    expect(Object.keys(WORKLOAD_IDENTITY_HINTS).sort()).toEqual(WORKLOAD_IDENTITY.map(([code]) => code).sort())
+    expect(Object.keys(AZURE_HINTS.byCode).sort()).toEqual(AADSTS.map(([code]) => `AADSTS${code}`).sort())
+    expect(Object.keys(AZURE_HINTS.byAuthType)).toEqual(['workload-identity'])
+    expect(Object.keys(AZURE_HINTS.byAuthType['workload-identity'] ?? {}).sort()).toEqual(
+      WORKLOAD_IDENTITY.map(([code]) => `AADSTS${code}`).sort(),
+    )
   })
 
   it('an unknown code links to its page', () => {
@@ -99,7 +103,8 @@ describe('BXNIM fixes', () => {
   })
 
   it('every code with a fix has its row above (a new hint comes with its test)', () => {
-    expect(Object.keys(BXNIM_HINTS).sort()).toEqual(BXNIM.map(([code]) => code).sort())
+    expect(Object.keys(IBM_HINTS.byCode).sort()).toEqual(BXNIM.map(([code]) => code).sort())
+    expect(Object.keys(IBM_HINTS.byAuthType)).toEqual(['compute-resource'])
   })
 
   it('BXNIM0407E on compute-resource is about the CR token', () => {

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { readAzureConfig } from '../../src/providers/azure/config.ts'
-import { AADSTS_HINTS } from '../../src/providers/azure/hints.ts'
+import { AZURE_HINTS } from '../../src/providers/azure/hints.ts'
 import { readIbmConfig } from '../../src/providers/ibm/config.ts'
-import { BXNIM_HINTS } from '../../src/providers/ibm/errors.ts'
+import { IBM_HINTS } from '../../src/providers/ibm/hints.ts'
 import { PROVIDERS } from '../../src/providers/index.ts'
-import { COMMON_INPUTS, inputsOf, readInputs } from '../../test-support/inputs.ts'
+import { COMMON_INPUTS } from '../../src/inputs/settings.ts'
+import { inputsOf, readInputs } from '../../test-support/inputs.ts'
 import { ROOT } from '../../test-support/run-action.ts'
 import { validateActionFile, validateWorkflowFile, workflowFiles } from '../../scripts/validate-metadata.ts'
 
@@ -98,9 +99,9 @@ describe('README', () => {
 
   it('explains every AADSTS and BXNIM code the action has a fix for', () => {
     const troubleshooting = readme.split('\n## Troubleshooting\n')[1]?.split('\n## ')[0] ?? ''
-    for (const code of Object.keys(AADSTS_HINTS))
-      expect(troubleshooting).toMatch(new RegExp(`AADSTS${code}\\b|\\b${code}\\b`))
-    for (const code of Object.keys(BXNIM_HINTS)) expect(troubleshooting).toContain(code)
+    for (const code of Object.keys(AZURE_HINTS.byCode))
+      expect(troubleshooting).toMatch(new RegExp(`${code}\\b|\\b${code.replace('AADSTS', '')}\\b`))
+    for (const code of Object.keys(IBM_HINTS.byCode)) expect(troubleshooting).toContain(code)
   })
 
   it('lists every output of action.yml, in order', () => {

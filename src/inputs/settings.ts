@@ -1,6 +1,17 @@
 import { checkEnvVarName } from './env-var-name.ts'
 import type { Inputs } from './reader.ts'
 
+/** The inputs every provider shares, as action.yml declares them (the providers declare their own). */
+export const COMMON_INPUTS = [
+  'provider',
+  'auth-type',
+  'env-var',
+  'export-env',
+  'summary',
+  'timeout-seconds',
+  'max-attempts',
+] as const
+
 /** What every provider shares: where the token goes and how hard to try. */
 export interface RunSettings {
   envVar: string

@@ -20,7 +20,7 @@ export interface CredentialContext {
 }
 
 /** Accepted, or the answer that refuses it. */
-export type Credential = { ok: true } | { ok: false; reply: Reply }
+type Credential = { ok: true } | { ok: false; reply: Reply }
 const OK: Credential = { ok: true }
 
 const CERTIFICATE_DOCS =

@@ -5,7 +5,7 @@
 import { randomUUID, type Reply } from './server.ts'
 
 /** The hosts `error_uri` has been seen on; null: the body has no `error_uri` at all. */
-export type ErrorUriHost = 'login.microsoftonline.com' | 'login.microsoft.com' | 'login.windows.net' | null
+type ErrorUriHost = 'login.microsoftonline.com' | 'login.microsoft.com' | 'login.windows.net' | null
 
 /**
  * How an error body is written. Real answers differ: `\r\n` or a space before "Trace ID:",

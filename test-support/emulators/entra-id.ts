@@ -2,17 +2,9 @@ import type { KeyObject } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FIXTURES } from '../run-action.ts'
-import { checkCredential, type CredentialContext } from './entra-credentials.ts'
-import {
-  applicationDisabled,
-  conditionalAccessBlocked,
-  entraError as error,
-  noTenantIdentified,
-  publicClientCredential,
-  styled,
-  type ErrorStyle,
-} from './entra-errors.ts'
-import { MULTI_TENANT, accessTokenFor, discoveryDocument } from './entra-documents.ts'
+import { MULTI_TENANT, discoveryDocument } from './entra-documents.ts'
+import { entraError as error, noTenantIdentified, styled, type ErrorStyle } from './entra-errors.ts'
+import { answerClientCredentials, type TokenIssuer } from './entra-token.ts'
 import { DEFAULT_SUBJECT, GITHUB_ISSUER } from './github-oidc.ts'
 import { startServer, type Emulator, type RecordedRequest, type Reply } from './server.ts'
 
@@ -24,21 +16,25 @@ export {
   throttledPlainText,
   transientError,
   type ErrorStyle,
-  type ErrorUriHost,
 } from './entra-errors.ts'
 
+/** The emulated tenant's id (a directory id as Entra writes them). */
 export const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+/** The default app's client id. */
 export const CLIENT_ID = '0c4e3a2b-5d6f-4a1b-9c8d-7e6f5a4b3c2d'
+/** The default app's client secret, shaped like a real one (`Q~` in the fourth place). */
 export const CLIENT_SECRET = 'Qx58Q~emulator.secret-value_4f2a9c1d7e3b'
+/** A secret registered on the default app that has expired (AADSTS7000222). */
 export const EXPIRED_SECRET = 'Zk27Q~emulator.expired-value_0a1b2c3d4e5f'
-export const DEFAULT_RESOURCES = [
+/** The resources the tenant knows unless a test gives its own. */
+const DEFAULT_RESOURCES = [
   'https://x.azurehealthcareapis.com',
   'https://management.azure.com',
   'https://graph.microsoft.com',
 ]
 
 /** A federated identity credential on an app: the issuer, subject and audience an assertion must carry. */
-export interface FederatedCredential {
+interface FederatedCredential {
   issuer: string
   subject: string
   audience: string
@@ -65,7 +61,7 @@ export interface EntraApp {
 }
 
 /** The tenant, its apps and resources, and what the emulator trusts and adds. */
-export interface EntraOptions {
+interface EntraOptions {
   tenant?: string
   apps?: EntraApp[]
   /** Resource identifiers (application ID URIs) that exist in the tenant. */
@@ -77,10 +73,12 @@ export interface EntraOptions {
   lifetimeSeconds?: number
   /** Fields added to every token answer, as a service that starts sending new ones would. */
   extraFields?: Record<string, unknown>
+  /** Serve HTTPS with this key and certificate instead of the fixture's for localhost (a cloud's own host name). */
+  tls?: { key: string; cert: string }
 }
 
 /** A scripted token answer that may act first (rotate a token file, say). */
-export type TokenFault = (request: RecordedRequest) => Reply | Promise<Reply>
+type TokenFault = (request: RecordedRequest) => Reply | Promise<Reply>
 
 /** A started Entra ID emulator: the server, what it issued, and the knobs tests turn. */
 export interface EntraEmulator extends Emulator {
@@ -127,9 +125,14 @@ export function defaultApp(): EntraApp {
 export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmulator> {
   const tenant = options.tenant ?? TENANT_ID
   const apps = options.apps ?? [defaultApp()]
-  const resources = options.resources ?? DEFAULT_RESOURCES
-  const lifetime = options.lifetimeSeconds ?? 3599
-  const issued: string[] = []
+  const issuer: TokenIssuer = {
+    tenant,
+    apps,
+    resources: options.resources ?? DEFAULT_RESOURCES,
+    lifetimeSeconds: options.lifetimeSeconds ?? 3599,
+    extraFields: options.extraFields,
+    issued: [],
+  }
   const tokenFaults: Array<Reply | TokenFault> = []
   /** Scheme, host and port as the client addressed the server: a proxied name is answered as itself. */
   let base = ''
@@ -139,57 +142,6 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
     ...(options.oidcPublicKey ? [[GITHUB_ISSUER, options.oidcPublicKey] as const] : []),
     ...(options.federatedIssuers ?? []).map(({ issuer, publicKey }) => [issuer, publicKey] as const),
   ])
-
-  const token = (app: EntraApp, resource: string): Reply => {
-    const accessToken = accessTokenFor(app, tenant, resource, lifetime)
-    issued.push(accessToken)
-    const answer = { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken }
-    return { status: 200, json: { ...answer, ...options.extraFields } }
-  }
-
-  const tokenRequest = (form: URLSearchParams): Reply => {
-    if (form.get('grant_type') !== 'client_credentials') {
-      const grant = form.get('grant_type')
-      return error(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grant}'.`)
-    }
-    const clientId = form.get('client_id') ?? ''
-    const app = apps.find(a => a.clientId === clientId)
-    if (!app) {
-      return error(
-        400,
-        'unauthorized_client',
-        700016,
-        `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
-      )
-    }
-    if (app.disabled) return applicationDisabled(app.clientId, app.displayName ?? 'get-token-ci')
-    const scope = form.get('scope') ?? ''
-    const scopes = scope.split(' ').filter(s => s !== '' && !['openid', 'profile', 'offline_access'].includes(s))
-    if (scopes.length !== 1 || !scopes[0]?.endsWith('/.default')) {
-      return error(
-        400,
-        'invalid_scope',
-        1002012,
-        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
-      )
-    }
-    if (app.publicClient && (form.has('client_secret') || form.has('client_assertion'))) return publicClientCredential()
-    const context: CredentialContext = { tokenEndpoint: tokenEndpoint(), issuerKeys }
-    const credential = checkCredential(app, form, context)
-    if (!credential.ok) return credential.reply
-    const resource = scopes[0].slice(0, -'/.default'.length)
-    const known = resources.find(r => r.replace(/\/+$/, '') === resource.replace(/\/+$/, ''))
-    if (!known) {
-      return error(
-        400,
-        'invalid_resource',
-        500011,
-        `The resource principal named ${resource} was not found in the tenant named ${tenant}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
-      )
-    }
-    if (app.blockedByConditionalAccess?.length) return conditionalAccessBlocked(app.blockedByConditionalAccess)
-    return token(app, resource)
-  }
 
   /** The emulator once it runs: tests change its errorStyle between runs. */
   const started: { emulator?: EntraEmulator } = {}
@@ -218,7 +170,7 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
         if (fault) return fault
         const clientCredentials = request.form.get('grant_type') === 'client_credentials'
         if (MULTI_TENANT.includes(pathTenant) && clientCredentials) return noTenantIdentified()
-        return tokenRequest(request.form)
+        return answerClientCredentials(request.form, issuer, { tokenEndpoint: tokenEndpoint(), issuerKeys })
       }
       default:
         // The real service answers unknown paths with an HTML page, not an AADSTS error.
@@ -233,14 +185,15 @@ export async function startEntraId(options: EntraOptions = {}): Promise<EntraEmu
   const handler = async (request: RecordedRequest): Promise<Reply> =>
     styled(await route(request), started.emulator?.errorStyle ?? {})
 
-  const server = await startServer(handler, { key: fixture('tls-key.pem'), cert: fixture('tls-cert.pem') })
+  const tls = options.tls ?? { key: fixture('tls-key.pem'), cert: fixture('tls-cert.pem') }
+  const server = await startServer(handler, tls)
   base = server.url
   const emulator: EntraEmulator = Object.assign(server, {
     errorStyle: {},
     tenant,
     apps,
     tokenEndpoint: tokenEndpoint(),
-    issued,
+    issued: issuer.issued,
     tokenRequests: () => server.requests.filter(r => r.method === 'POST' && r.path.endsWith('/oauth2/v2.0/token')),
     failToken: (...replies: Array<Reply | TokenFault>) => tokenFaults.push(...replies),
     clearTokenFaults: () => {

@@ -4,10 +4,13 @@ import { join } from 'node:path'
 import { FIXTURES } from '../run-action.ts'
 import { nowSeconds, randomUUID, startServer, type Emulator, type RecordedRequest, type Reply } from './server.ts'
 
+/** The `iss` of GitHub Actions OIDC tokens. */
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
+/** The `sub` of a job on a push to main of octo-org/octo-repo: what the default app trusts. */
 export const DEFAULT_SUBJECT = 'repo:octo-org/octo-repo:ref:refs/heads/main'
 
-export interface GitHubOidcOptions {
+/** The claims the emulator's tokens carry. */
+interface GitHubOidcOptions {
   /** `sub` of every token; default a push to main of octo-org/octo-repo. */
   subject?: string
   /** `iss`; default GitHub's. */
@@ -17,6 +20,7 @@ export interface GitHubOidcOptions {
   clockSkewSeconds?: number
 }
 
+/** A started GitHub OIDC token service: the runner's request variables and what it signed. */
 export interface GitHubOidcEmulator extends Emulator {
   /** What the runner gives a job with `permissions: id-token: write`. */
   env: { ACTIONS_ID_TOKEN_REQUEST_URL: string; ACTIONS_ID_TOKEN_REQUEST_TOKEN: string }

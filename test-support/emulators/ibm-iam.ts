@@ -1,21 +1,24 @@
-import { STATUS_CODES } from 'node:http'
 import {
   nowSeconds,
   randomUUID,
   startServer,
   unsignedJwt,
   type Emulator,
-  type Fault,
   type RecordedRequest,
   type Reply,
 } from './server.ts'
+import { NOT_ELIGIBLE, iamError as error } from './ibm-iam-errors.ts'
+
+export { iamErrorBody, iamGatewayPage } from './ibm-iam-errors.ts'
 
 /** `+ & = %` and a space: a form body built by hand instead of encoded would garble it. */
 export const API_KEY = 'ibm-api-key+0123&456=789%ab cdef'
 /** A key whose identity no trusted profile trusts. */
 export const OTHER_KEY = 'ibm-other-key-not-trusted-42'
+/** A compute resource token (a service account token) that PROFILE trusts. */
 export const CR_TOKEN =
   'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6Y2k6cnVubmVyIn0.c2lnbmF0dXJlLW9mLXRoZS1jci10b2tlbg'
+/** The identity API_KEY stands for. */
 export const IDENTITY: IamIdentity = { iamId: 'IBMid-550000AAAA', sub: 'ci-bot@example.com', account: 'acct123' }
 /** A profile that trusts API_KEY's identity and CR_TOKEN. */
 export const PROFILE: TrustedProfile = {
@@ -39,13 +42,14 @@ export function startDefaultIbmIam(): Promise<IbmIamEmulator> {
 }
 
 /** An identity the emulator knows: what its API key or CR token stands for. */
-export interface IamIdentity {
+interface IamIdentity {
   iamId: string
   sub: string
   account: string
 }
 
-export interface TrustedProfile {
+/** A trusted profile: who may assume it, by IAM id (assume grant) or by compute resource token. */
+interface TrustedProfile {
   id: string
   crn: string
   name: string
@@ -56,7 +60,8 @@ export interface TrustedProfile {
   trustedCrTokens: string[]
 }
 
-export interface IbmIamOptions {
+/** The API keys IAM knows, its trusted profiles, and how it answers. */
+interface IbmIamOptions {
   apiKeys: Record<string, IamIdentity>
   profiles?: TrustedProfile[]
   lifetimeSeconds?: number
@@ -72,6 +77,7 @@ export interface IbmIamOptions {
   expirationSkewSeconds?: number
 }
 
+/** A started IBM Cloud IAM emulator and the tokens it issued. */
 export interface IbmIamEmulator extends Emulator {
   /** Every access token issued, for leak scans. */
   issued: string[]
@@ -119,22 +125,6 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
     }
   }
 
-  const findProfile = (form: URLSearchParams): TrustedProfile | undefined =>
-    (options.profiles ?? []).find(
-      p =>
-        (form.get('profile_id') && p.id === form.get('profile_id')) ||
-        (form.get('profile_crn') && p.crn === form.get('profile_crn')) ||
-        (form.get('profile_name') &&
-          p.name === form.get('profile_name') &&
-          (!form.has('account') || p.account === form.get('account'))),
-    )
-
-  const asProfile = (profile: TrustedProfile): IamIdentity => ({
-    iamId: `iam-${profile.id}`,
-    sub: profile.name,
-    account: profile.account,
-  })
-
   const handler = (request: RecordedRequest): Reply => {
     if (request.method !== 'POST' || request.path !== '/identity/token') {
       return error(404, 'BXNIM0001E', 'Not found.')
@@ -159,7 +149,7 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
             'Provide exactly one of profile_id, profile_crn, or profile_name with account.',
           )
         }
-        const profile = findProfile(form)
+        const profile = findProfile(options.profiles ?? [], form)
         if (!profile || !profile.trustedIamIds.includes(caller.iamId)) {
           return error(
             400,
@@ -174,7 +164,7 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
         if (profileFields.length !== 1 || form.has('profile_crn')) {
           return error(400, 'BXNIM0400E', 'Provide profile_id or profile_name.')
         }
-        const profile = findProfile(form)
+        const profile = findProfile(options.profiles ?? [], form)
         const crToken = form.get('cr_token') ?? ''
         if (!profile || !profile.trustedCrTokens.includes(crToken)) {
           return error(
@@ -195,52 +185,19 @@ export async function startIbmIam(options: IbmIamOptions): Promise<IbmIamEmulato
   return Object.assign(server, { issued, refreshTokens })
 }
 
-const NOT_ELIGIBLE = 'Selected trusted profile not eligible.'
-
-/** IAM's error body: code, message, optional details, and the request id IBM support asks for. */
-export function iamErrorBody(
-  code: string,
-  message: string,
-  details?: string,
-  requestId: string = randomUUID(),
-): string {
-  return JSON.stringify({
-    errorCode: code,
-    errorMessage: message,
-    ...(details ? { errorDetails: details } : {}),
-    context: {
-      requestId,
-      requestType: 'incoming.Identity_Token',
-      startTime: new Date().toUTCString(),
-      instanceId: 'iamid-emulator',
-    },
-  })
+/** The profile a request names: by id, by CRN, or by name (in the account, if it gives one). */
+function findProfile(profiles: TrustedProfile[], form: URLSearchParams): TrustedProfile | undefined {
+  return profiles.find(
+    p =>
+      (form.get('profile_id') && p.id === form.get('profile_id')) ||
+      (form.get('profile_crn') && p.crn === form.get('profile_crn')) ||
+      (form.get('profile_name') &&
+        p.name === form.get('profile_name') &&
+        (!form.has('account') || p.account === form.get('account'))),
+  )
 }
 
-/** The id is also in the Transaction-Id and X-Correlation-Id headers; error answers are never cached. */
-function error(status: number, code: string, message: string, details?: string): Reply {
-  const requestId = randomUUID()
-  return {
-    status,
-    text: iamErrorBody(code, message, details, requestId),
-    headers: {
-      'Content-Type': 'application/json',
-      'Cache-Control': 'no-store',
-      'Transaction-Id': requestId,
-      'X-Correlation-Id': requestId,
-    },
-  }
-}
-
-/**
- * A 5xx page in HTML, as an edge (CDN, gateway) in front of IAM would send instead of IAM's JSON.
- * Our reading: no raw 5xx answer of IAM is public.
- */
-export function iamGatewayPage(status: 500 | 502 | 503 | 504 = 502): Fault {
-  const title = `${status} ${STATUS_CODES[status]}`
-  return {
-    status,
-    body: `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center></body></html>`,
-    headers: { 'Content-Type': 'text/html' },
-  }
+/** The identity a token issued for a trusted profile stands for. */
+function asProfile(profile: TrustedProfile): IamIdentity {
+  return { iamId: `iam-${profile.id}`, sub: profile.name, account: profile.account }
 }

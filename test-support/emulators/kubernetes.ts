@@ -3,9 +3,10 @@ import { signJwt } from './github-oidc.ts'
 import { nowSeconds, randomUUID } from './server.ts'
 
 /** The audience AKS workload identity asks for. */
-export const WORKLOAD_IDENTITY_AUDIENCE = 'api://AzureADTokenExchange'
+const WORKLOAD_IDENTITY_AUDIENCE = 'api://AzureADTokenExchange'
 
-export interface ServiceAccountIssuer {
+/** An AKS cluster's OIDC issuer: its URL, its public key, and the tokens it signs. */
+interface ServiceAccountIssuer {
   /** The cluster's OIDC issuer URL, as `az aks show --query oidcIssuerProfile.issuerUrl` prints it. */
   issuer: string
   /** What Entra fetches from the issuer's JWKS to verify the tokens. */

@@ -11,22 +11,25 @@ export {
   imdsUpdating,
 } from './managed-identity-faults.ts'
 
+/** The object id of the resource's system-assigned identity (the token's `oid`). */
 export const SYSTEM_PRINCIPAL_ID = '5b1f2e3d-4c5b-4a69-8877-665544332211'
 const DEFAULT_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 
 /** A user-assigned identity on the resource, by each of the ids msal can pick it with. */
-export interface UserAssignedIdentity {
+interface UserAssignedIdentity {
   clientId: string
   objectId: string
   resourceId: string
 }
 
+/** The user-assigned identity on the resource that most tests pick. */
 export const USER_ASSIGNED: UserAssignedIdentity = {
   clientId: '3f2e1d0c-9b8a-4765-a432-10fedcba9876',
   objectId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
   resourceId:
     '/subscriptions/0f1e2d3c-4b5a-4968-8776-655443322110/resourceGroups/runners/providers/Microsoft.ManagedIdentity/userAssignedIdentities/fhir-reader',
 }
+/** USER_ASSIGNED's client id: the `client-id` input that picks it. */
 export const USER_ASSIGNED_CLIENT_ID = USER_ASSIGNED.clientId
 
 /** A second user-assigned identity, for a VM that has several. */
@@ -37,7 +40,8 @@ export const OTHER_USER_ASSIGNED: UserAssignedIdentity = {
     '/subscriptions/0f1e2d3c-4b5a-4968-8776-655443322110/resourceGroups/runners/providers/Microsoft.ManagedIdentity/userAssignedIdentities/dicom-reader',
 }
 
-export interface ManagedIdentityOptions {
+/** The identities on the resource, what tokens are for, and how the answers are written. */
+interface ManagedIdentityOptions {
   tenant?: string
   userAssigned?: UserAssignedIdentity[]
   /** Whether the resource has a system-assigned identity (default true). */
@@ -54,6 +58,7 @@ export interface ManagedIdentityOptions {
   expiresOnSkewSeconds?: number
 }
 
+/** A started App Service identity endpoint: its variables, and the tokens it issued. */
 export interface ManagedIdentityEmulator extends Emulator {
   /** IDENTITY_ENDPOINT and IDENTITY_HEADER, as App Service sets them. */
   env: { IDENTITY_ENDPOINT: string; IDENTITY_HEADER: string }
@@ -62,6 +67,7 @@ export interface ManagedIdentityEmulator extends Emulator {
   options: ManagedIdentityOptions
 }
 
+/** A started Azure Instance Metadata Service (IMDS) identity endpoint, on loopback. */
 export interface ImdsEmulator extends Emulator {
   /** Points msal-node's IMDS source at this emulator instead of 169.254.169.254. */
   env: { AZURE_POD_IDENTITY_AUTHORITY_HOST: string }

@@ -19,6 +19,7 @@ export interface RecordedRequest {
 export type Fault =
   { status: number; body?: string; headers?: Record<string, string> } | { hang: true } | { drop: true }
 
+/** What a handler answers: a status, a JSON or text body, and headers. */
 export interface Reply {
   status: number
   json?: unknown
@@ -26,8 +27,10 @@ export interface Reply {
   headers?: Record<string, string>
 }
 
-export type Handler = (request: RecordedRequest) => Reply | Promise<Reply>
+/** An emulator's service: the answer to one recorded request. */
+type Handler = (request: RecordedRequest) => Reply | Promise<Reply>
 
+/** A started emulator: where it listens, what it was asked, and the faults queued for it. */
 export interface Emulator {
   url: string
   port: number
@@ -128,6 +131,7 @@ export function unsignedJwt(claims: Record<string, unknown>): string {
   return `${encode(header)}.${encode(claims)}.${randomBytes(64).toString('base64url')}`
 }
 
+/** Now in epoch seconds, as tokens' `iat` and `exp` count time. */
 export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000)
 }

@@ -10,8 +10,9 @@ import {
 } from './server.ts'
 
 /** The VPC Identity API version that moved the paths to /identity/v1 (docs/protocols.md). */
-export const CURRENT_VERSION = '2025-08-26'
-export const LEGACY_VERSION = '2022-03-01'
+const CURRENT_VERSION = '2025-08-26'
+/** The oldest version the service accepts: earlier ones, and versions that are not dates, answer 400. */
+const LEGACY_VERSION = '2022-03-01'
 
 /**
  * Which server's metadata service this is. Virtual servers know both generations of the API;
@@ -26,10 +27,9 @@ const INSTANCE_CRNS: Record<ServerKind, string> = {
   'power-virtual-server': 'crn:v1:bluemix:public:power-iaas:dal10:a/acct-vpc:ws-0001::pvm-instance:runner-0001',
   legacy: 'crn:v1:bluemix:public:is:us-south-1:a/acct-vpc::instance:0717_runner-0001',
 }
-export const INSTANCE_CRN = INSTANCE_CRNS['virtual-server']
 
 /** A trusted profile the server may use: linked to it, or trusted through a rule. */
-export interface VpcProfile {
+interface VpcProfile {
   id: string
   crn: string
   name: string
@@ -41,6 +41,7 @@ export interface VpcProfile {
   trustsInstance?: boolean
 }
 
+/** The profile linked to the server: what the metadata service uses when a request names none. */
 export const VPC_PROFILE: VpcProfile = {
   id: 'Profile-0a1b2c3d-vpc-4e5f-8a9b-runner000001',
   crn: 'crn:v1:bluemix:public:iam-identity::a/acct-vpc::profile:Profile-0a1b2c3d-vpc-4e5f-8a9b-runner000001',
@@ -50,7 +51,8 @@ export const VPC_PROFILE: VpcProfile = {
   linked: true,
 }
 
-export interface VpcMetadataOptions {
+/** The server's kind, the profiles it may use, and how long its tokens live. */
+interface VpcMetadataOptions {
   kind?: ServerKind
   profiles?: VpcProfile[]
   /** Seconds the instance identity token lives; the service caps the requested expires_in at this. */
@@ -62,6 +64,7 @@ export interface VpcMetadataOptions {
   https?: boolean
 }
 
+/** A started IBM VPC metadata service and the tokens it handed out. */
 export interface VpcMetadataEmulator extends Emulator {
   /** Instance identity tokens and IAM tokens handed out, for leak scans. */
   issued: string[]
@@ -140,19 +143,7 @@ export async function startVpcMetadata(options: VpcMetadataOptions = {}): Promis
     }
     const iat = nowSeconds()
     const lifetime = options.iamTokenSeconds ?? 3600
-    const token = unsignedJwt({
-      iam_id: profile.iamId,
-      id: profile.iamId,
-      sub: profile.id,
-      sub_type: 'Profile',
-      realmid: 'iam',
-      account: { bss: profile.account, valid: true },
-      grant_type: 'urn:ibm:params:oauth:grant-type:cr-token',
-      iat,
-      exp: iat + lifetime,
-      iss: 'https://iam.cloud.ibm.com/identity',
-      scope: 'ibm openid',
-    })
+    const token = profileToken(profile, iat, lifetime)
     issued.push(token)
     const reply = tokenReply(token, iat, lifetime)
     const at = options.iamExpiresAt
@@ -199,6 +190,24 @@ function serves(kind: ServerKind, generation: 'current' | 'legacy', version: str
   return kind !== 'legacy' && version >= CURRENT_VERSION
 }
 
+/** An IAM access token for a trusted profile, with the claims IAM puts in one. */
+function profileToken(profile: VpcProfile, iat: number, lifetime: number): string {
+  return unsignedJwt({
+    iam_id: profile.iamId,
+    id: profile.iamId,
+    sub: profile.id,
+    sub_type: 'Profile',
+    realmid: 'iam',
+    account: { bss: profile.account, valid: true },
+    grant_type: 'urn:ibm:params:oauth:grant-type:cr-token',
+    iat,
+    exp: iat + lifetime,
+    iss: 'https://iam.cloud.ibm.com/identity',
+    scope: 'ibm openid',
+  })
+}
+
+/** A token answer: the token, when it was created and expires, and its lifetime. */
 function tokenReply(token: string, iat: number, lifetime: number): Reply {
   return {
     status: 200,

@@ -1,3 +1,4 @@
+import { InputError } from '../../errors.ts'
 import type { Inputs } from '../../inputs/reader.ts'
 import { DEFAULT_CLOUD } from './inputs.ts'
 
@@ -19,6 +20,16 @@ const CLOUD_ALIASES: Record<string, CloudName> = { azurecloud: 'AzurePublicCloud
 
 /** The `cloud` input (az's `AzureCloud` accepted), AzurePublicCloud by default. */
 export function readCloud(inputs: Inputs): CloudName {
-  const alias = CLOUD_ALIASES[inputs.read('cloud').toLowerCase()]
-  return alias ?? inputs.choice('cloud', Object.keys(CLOUDS) as CloudName[], DEFAULT_CLOUD)
+  const given = inputs.read('cloud')
+  const alias = CLOUD_ALIASES[given.toLowerCase()]
+  if (alias) return alias
+  const known = Object.keys(CLOUDS) as CloudName[]
+  if (given && !known.some(name => name.toLowerCase() === given.toLowerCase())) {
+    throw new InputError(
+      'cloud',
+      `is '${given.slice(0, 60)}', not one of ${known.join(', ')}.`,
+      "for Azure Stack Hub or another authority, give the authority's URL in authority-host and leave cloud empty (cloud then only sets the default oidc-audience).",
+    )
+  }
+  return inputs.choice('cloud', known, DEFAULT_CLOUD)
 }

@@ -27,7 +27,8 @@ interface AppSignIn extends Target {
 export type AzureConfig =
   | (AppSignIn & { authType: 'client-secret'; clientSecret: string })
   | (AppSignIn & { authType: 'client-certificate'; certificate: string; certificatePassword: string | undefined })
-  | (AppSignIn & { authType: 'oidc'; oidcAudience: string })
+  /** `auto`: auth-type auto chose it, because client-secret and client-certificate were empty. */
+  | (AppSignIn & { authType: 'oidc'; oidcAudience: string; auto: boolean })
   /** `tokenFile`: the Kubernetes service account token, read for every request (it rotates). */
   | (AppSignIn & { authType: 'workload-identity'; tokenFile: string })
   | (Target & { authType: 'managed-identity'; identity: ManagedIdentity })
@@ -77,7 +78,8 @@ function readAppConfig(inputs: Inputs, authType: AppAuthType): AzureConfig {
     customAuthority: custom !== '',
   }
   if (credential.authType !== 'oidc') return { ...app, ...credential }
-  return { ...app, authType: 'oidc', oidcAudience: inputs.read('oidc-audience') || CLOUDS[target.cloud].oidcAudience }
+  const oidcAudience = inputs.read('oidc-audience') || CLOUDS[target.cloud].oidcAudience
+  return { ...app, authType: 'oidc', oidcAudience, auto: /^(auto)?$/i.test(inputs.peek('auth-type')) }
 }
 
 type AppCredential =
@@ -152,24 +154,32 @@ function readTarget(inputs: Inputs): Target {
   return { scope: readScope(inputs), cloud: readCloud(inputs) }
 }
 
+const FHIR = 'https://myworkspace-myfhir.fhir.azurehealthcareapis.com'
+/** Longer than any resource URI or scope: the wrong value pasted (a token, a whole file). */
+const MAX_SCOPE_LENGTH = 1000
+
 function readScope(inputs: Inputs): string {
   const resource = inputs.read('resource')
   const scope = inputs.read('scope')
+  const resourceIsScope = /\/\.default$/i.test(resource)
   if (resource && scope) {
+    // Both problems at once: a resource that is a scope is the usual reason for giving both.
     throw new InputError(
       'scope',
-      'cannot be used together with resource.',
-      'give either resource (e.g. https://myworkspace-myfhir.fhir.azurehealthcareapis.com) or scope (e.g. https://myworkspace-myfhir.fhir.azurehealthcareapis.com/.default), not both.',
+      `cannot be used together with resource${resourceIsScope ? `, and resource ('${resource.slice(0, 200)}') is itself a scope (it ends in /.default)` : ''}.`,
+      resourceIsScope
+        ? `keep one of them as scope (${scope.slice(0, 200)} or ${resource.slice(0, 200)}) and remove resource.`
+        : `give either resource (e.g. ${FHIR}) or scope (e.g. ${FHIR}/.default), not both.`,
     )
   }
   if (!resource && !scope) {
     throw new InputError(
       'resource',
       'is required for provider azure (or give scope).',
-      'give the resource the token is for, e.g. resource: https://myworkspace-myfhir.fhir.azurehealthcareapis.com.',
+      `give the resource the token is for, e.g. resource: ${FHIR}.`,
     )
   }
-  if (/\/\.default$/i.test(resource)) {
+  if (resourceIsScope) {
     throw new InputError(
       'resource',
       `is '${resource.slice(0, 200)}', which is already a scope (it ends in /.default).`,
@@ -177,12 +187,16 @@ function readScope(inputs: Inputs): string {
     )
   }
   const [name, value] = resource ? ['resource', resource] : ['scope', scope]
-  if (/[\s\u0000-\u001f"'\\]/.test(value) || value.length > 1000) {
+  const example = `give one ${name}, e.g. ${FHIR}${name === 'scope' ? '/.default' : ''}.`
+  if (value.length > MAX_SCOPE_LENGTH) {
     throw new InputError(
       name,
-      'contains white space, quotes or control characters.',
-      `give one ${name}, e.g. https://myworkspace-myfhir.fhir.azurehealthcareapis.com${name === 'scope' ? '/.default' : ''}.`,
+      `is ${value.length} characters long; a ${name} is a URI of at most ${MAX_SCOPE_LENGTH}.`,
+      `check what the expression in ${name} gives (not a token or a file's contents): ${example}`,
     )
+  }
+  if (/[\s\u0000-\u001f"'\\]/.test(value)) {
+    throw new InputError(name, 'contains white space, quotes or control characters.', example)
   }
   return resource ? `${resource}/.default` : scope
 }

@@ -8,7 +8,7 @@ import { tokenEndpointOf } from './discovery.ts'
 import { entraErrors } from './errors.ts'
 import { tokenFileAssertion, type FederatedAssertion } from './federated.ts'
 import { gitHubAssertion } from './github-oidc.ts'
-import { entraUnreachable } from './hints.ts'
+import { AUTO_CHOSE_OIDC, entraUnreachable } from './hints.ts'
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
 
@@ -18,6 +18,7 @@ const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
  * authority-host), through the action's own HTTP layer like every other request.
  */
 export async function getAppToken(config: AppConfig, ctx: ProviderContext): Promise<Token> {
+  if (config.authType === 'oidc' && config.auto) ctx.info(AUTO_CHOSE_OIDC)
   const assertion = federatedAssertion(config, ctx)
   // A token file that is missing, empty or too big fails here, before any request.
   let ready = assertion ? await assertion.get() : undefined

@@ -4,13 +4,8 @@ import { textField } from '../../io/service-error.ts'
 import { jwtClaims, stringClaim } from '../../jwt.ts'
 import type { AzureConfig } from './config.ts'
 import type { FederatedAssertion } from './federated.ts'
-import {
-  AADSTS_HINTS,
-  IDENTITY_NOT_ASSIGNED,
-  MANAGED_IDENTITY_HINTS,
-  UNAVAILABLE_HINTS,
-  WORKLOAD_IDENTITY_HINTS,
-} from './hints.ts'
+import { hintFor } from '../hints.ts'
+import { AZURE_HINTS, IDENTITY_NOT_ASSIGNED, MANAGED_IDENTITY_HINTS, UNAVAILABLE_HINTS } from './hints.ts'
 
 /** Where Azure reports outages, in the fix of a service that keeps failing. */
 const AZURE_STATUS_PAGE = 'https://azure.status.microsoft'
@@ -69,7 +64,11 @@ export function entraErrors(
     what,
     statusPage: AZURE_STATUS_PAGE,
     read: readAzureAnswer,
-    refusalFix: ({ code }, status) => aadstsFix(code, config.authType) ?? fallbackFix(status),
+    refusalFix: ({ code }, status) => {
+      const fix = aadstsFix(code, config.authType) ?? fallbackFix(status)
+      const federation = FEDERATION_CODES.has(code?.replace(/^AADSTS/, '') ?? '')
+      return federation && config.authType === 'oidc' && config.auto ? `${fix} ${EMPTY_SECRET_TOO}` : fix
+    },
     context: ({ code }) =>
       assertion?.lastToken && FEDERATION_CODES.has(code?.replace(/^AADSTS/, '') ?? '')
         ? [describeAssertion(assertion)]
@@ -95,12 +94,17 @@ export function managedIdentityErrors(): ErrorModel {
   }
 }
 
+/** What a federation refusal adds when auth-type auto chose oidc: the secret may have arrived empty. */
+const EMPTY_SECRET_TOO =
+  "Or, if this step should use client-secret: auth-type auto chose oidc because client-secret arrived empty (a misspelled secret, or one not available to this run); check the secret's name, or set auth-type."
+
 /** The fix for an AADSTS code (workload identity has its own for the federation codes); undefined for no code. */
 function aadstsFix(code: string | undefined, authType: AzureConfig['authType']): string | undefined {
   const number = /^AADSTS(\d+)$/.exec(code ?? '')?.[1]
   if (!number) return undefined
-  const hint = (authType === 'workload-identity' ? WORKLOAD_IDENTITY_HINTS[number] : undefined) ?? AADSTS_HINTS[number]
-  return hint ?? `look up ${code} at https://login.microsoftonline.com/error?code=${number}.`
+  return (
+    hintFor(AZURE_HINTS, code, authType) ?? `look up ${code} at https://login.microsoftonline.com/error?code=${number}.`
+  )
 }
 
 /** The claims a federated credential must match, never the token. */

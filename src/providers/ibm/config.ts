@@ -1,7 +1,6 @@
-import { InputError } from '../../errors.ts'
-import { EMPTY_SECRET_NOTE, lookedAt } from '../../inputs/empty-secret.ts'
 import type { Inputs } from '../../inputs/reader.ts'
-import { DEFAULT_IAM_ENDPOINT, DEFAULT_METADATA_ENDPOINT, IBM_AUTH_TYPES, type IbmAuthType } from './inputs.ts'
+import { resolveAuthType } from './auth-type.ts'
+import { DEFAULT_IAM_ENDPOINT, DEFAULT_METADATA_ENDPOINT } from './inputs.ts'
 import {
   readComputeProfile,
   readProfile,
@@ -31,11 +30,11 @@ export function readIbmConfig(inputs: Inputs): IbmConfig {
   // Properties are read in the order written: the first problem is the one reported.
   switch (authType) {
     case 'api-key':
-      return { authType, apiKey: readApiKey(inputs, authType), iamEndpoint: readEndpoint(inputs) }
+      return { authType, apiKey: readApiKey(inputs), iamEndpoint: readEndpoint(inputs) }
     case 'trusted-profile':
       return {
         authType,
-        apiKey: readApiKey(inputs, authType),
+        apiKey: readApiKey(inputs),
         iamEndpoint: readEndpoint(inputs),
         profile: readProfile(inputs),
       }
@@ -60,41 +59,7 @@ function readEndpoint(inputs: Inputs): string {
   return inputs.url('iam-endpoint', DEFAULT_IAM_ENDPOINT, 'loopback').replace(/\/identity\/token$/, '')
 }
 
-/**
- * `auto`: profile-* with api-key → trusted-profile; api-key → api-key; profile-* alone →
- * compute-resource. vpc-instance only when asked for.
- */
-function resolveAuthType(inputs: Inputs): IbmAuthType {
-  const chosen = inputs.choice('auth-type', ['auto', ...IBM_AUTH_TYPES], 'auto')
-  if (chosen !== 'auto') return chosen
-  const keyGiven = inputs.peek('api-key', 'IBMCLOUD_API_KEY') !== ''
-  const profileGiven = ['profile-id', 'profile-crn', 'profile-name'].some(name => inputs.peek(name) !== '')
-  if (profileGiven && keyGiven) return 'trusted-profile'
-  if (keyGiven) return 'api-key'
-  if (!profileGiven) {
-    const looked = lookedAt(['api-key', 'profile-id', 'profile-crn', 'profile-name'], ['IBMCLOUD_API_KEY'])
-    throw new InputError(
-      'api-key',
-      `is empty, and so are the other IBM credentials it looked at (${looked}): there is nothing to authenticate with. ${EMPTY_SECRET_NOTE}`,
-      'give api-key (a secret, or the IBMCLOUD_API_KEY environment variable) for auth-type api-key; add profile-id, profile-crn or profile-name to assume a trusted profile; or give profile-id / profile-name alone on a compute resource (IKS, OpenShift, Code Engine).',
-    )
-  }
-  if (inputs.peek('profile-crn') !== '') {
-    throw new InputError(
-      'api-key',
-      'is required with profile-crn: a trusted profile is assumed by CRN only with an API key (auth-type trusted-profile).',
-      'add api-key (or IBMCLOUD_API_KEY), or on a compute resource give profile-id or profile-name instead.',
-    )
-  }
-  return 'compute-resource'
-}
-
-function readApiKey(inputs: Inputs, authType: IbmAuthType): string {
-  const apiKey = inputs.read('api-key', 'IBMCLOUD_API_KEY')
-  if (apiKey) return apiKey
-  throw new InputError(
-    'api-key',
-    `is required for auth-type ${authType}, and it is empty (the IBMCLOUD_API_KEY environment variable too). ${EMPTY_SECRET_NOTE}`,
-    'pass the IAM API key from a secret: api-key: ${{ secrets.IBMCLOUD_API_KEY }} (or set the IBMCLOUD_API_KEY environment variable).',
-  )
+/** The API key: resolveAuthType made sure that the auth types that read it have one. */
+function readApiKey(inputs: Inputs): string {
+  return inputs.read('api-key', 'IBMCLOUD_API_KEY')
 }

@@ -93,8 +93,18 @@ function checkCrn(crn: string): string {
   )
 }
 
+/** Longer than any trusted profile id or name IAM issues: the wrong value pasted. */
+const MAX_ID_LENGTH = 256
+
 function checkId(input: string, value: string): string {
-  if (/[\s\u0000-\u001f]/.test(value) || value.length > 256) {
+  if (value.length > MAX_ID_LENGTH) {
+    throw new InputError(
+      input,
+      `is ${value.length} characters long; trusted profile ids and names are at most ${MAX_ID_LENGTH}.`,
+      `check what the expression in ${input} gives (not a token or a file's contents), or copy ${input} again from the IAM console.`,
+    )
+  }
+  if (/[\s\u0000-\u001f]/.test(value)) {
     throw new InputError(
       input,
       'contains white space or control characters.',
