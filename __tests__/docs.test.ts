@@ -73,3 +73,26 @@ describe('a stale page fails, saying how to fix it', () => {
     expect(message).toMatch(problem)
   })
 })
+
+describe("the README's performance figures come from the bench's page", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const section = readme.split('\n## Performance\n')[1]?.split('\n## ')[0] ?? ''
+  const benchmarks = readFileSync(join(ROOT, 'docs', 'benchmarks.md'), 'utf8')
+  const table = benchmarks.split('\n## ')[0] ?? ''
+
+  test('every ratio and size the section states is a cell of the page (run npm run bench, then copy)', () => {
+    const ratios = [...section.matchAll(/(\d+\.\d\d) ×/g)].map(m => m[1] ?? '')
+    const sizes = [...section.matchAll(/(\d+) KB/g)].map(m => m[1] ?? '')
+    expect(ratios.length).toBeGreaterThanOrEqual(4)
+    expect(sizes.length).toBeGreaterThanOrEqual(2)
+    // Each ratio is a cell's raw value or its "over start-up" value in parentheses; each size a KB column.
+    const cells = new Set([...table.matchAll(/(\d+\.\d\d)/g)].map(m => m[1]))
+    const kb = new Set([...table.matchAll(/\| (\d+) \(\d+\) \|/g)].map(m => m[1]))
+    expect(ratios.filter(ratio => !cells.has(ratio))).toEqual([])
+    expect(sizes.filter(size => !kb.has(size))).toEqual([])
+  })
+
+  test('no timing in milliseconds or seconds outside the page: those belong to the machine that ran it', () => {
+    expect(section).not.toMatch(/\d\s*(ms|s)\b/)
+  })
+})

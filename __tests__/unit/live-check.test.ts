@@ -1,26 +1,42 @@
 /**
- * The live check (.github/workflows/live-check.yml, scripts/live-check.mjs): its checks on made-up
- * outputs and logs, its command line, and the workflow's wiring, which actionlint cannot see for a
- * local action (`uses: ./`). The same checks on what the bundle prints: e2e/live-check.test.ts.
+ * The live check's script (scripts/live-check.mjs): its checks on made-up outputs and logs, its
+ * cleaner of server text, and its command line. The same checks on what the bundle prints, and
+ * the API read against the emulators: e2e/live-check.test.ts. The workflow's wiring:
+ * unit/workflows.test.ts.
  */
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from 'yaml'
 import { unsignedJwt } from '../../test-support/emulators/server.ts'
 import { runNode } from '../../test-support/process.ts'
 import { ROOT } from '../../test-support/run-action.ts'
-import { PROBES, checkOutputs, checkProbe, decodeJwt, errorMessages, type Outputs } from '../../scripts/live-check.mjs'
+import {
+  OUTPUT_NAMES,
+  PROBES,
+  WITHHELD,
+  auditOutputs,
+  checkOutputs,
+  checkProbe,
+  cleanText,
+  decodeJwt,
+  errorMessages,
+  type Expectations,
+  type Outputs,
+} from '../../scripts/live-check.mjs'
 
 const NOW = Date.parse('2026-11-22T12:00:00.000Z')
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const OID = 'a9b8c7d6-e5f4-4321-8765-43210fedcba9'
+const APP = '0c4e3a2b-5d6f-4a1b-9c8d-7e6f5a4b3c2d'
+const ARM = 'https://management.azure.com'
+/** What the workflow passes for an Entra token: the configured tenant, client and resource. */
+const AZURE_EXPECT: Expectations = { accountId: TENANT, clientId: APP, resource: ARM }
+const IBM_ACCOUNT = '0123456789abcdef0123456789abcdef'
 
-/** Outputs as the action publishes them for an Entra token issued 10 s ago for an hour. */
+/** Outputs as the action publishes them for an Entra (v1) token issued 10 s ago for an hour. */
 function azureOutputs(claims: Record<string, unknown> = {}): Outputs {
   const exp = NOW / 1000 + 3590
   return {
-    token: unsignedJwt({ oid: OID, tid: TENANT, exp, ...claims }),
+    token: unsignedJwt({ aud: ARM, appid: APP, oid: OID, tid: TENANT, exp, ...claims }),
     tokenType: 'Bearer',
     expiresOn: new Date(exp * 1000).toISOString(),
     expiresIn: '3595',
@@ -29,19 +45,28 @@ function azureOutputs(claims: Record<string, unknown> = {}): Outputs {
   }
 }
 
+/** Outputs for an IBM token of `iamId`, issued just now for an hour. */
+function ibmOutputs(iamId = 'iam-ServiceId-1234', claims: Record<string, unknown> = {}): Outputs {
+  const exp = NOW / 1000 + 3600
+  return {
+    token: unsignedJwt({ iam_id: iamId, account: { bss: IBM_ACCOUNT }, exp, ...claims }),
+    tokenType: 'Bearer',
+    expiresOn: new Date(exp * 1000).toISOString(),
+    expiresIn: '3600',
+    principalId: iamId,
+    accountId: IBM_ACCOUNT,
+  }
+}
+
+const azure = (outputs: Outputs, expect: Expectations = AZURE_EXPECT) =>
+  checkOutputs('azure', outputs, { now: NOW, expect })
+const ibm = (outputs: Outputs, expect: Expectations = { iamIdPrefix: 'iam-ServiceId-' }) =>
+  checkOutputs('ibm', outputs, { now: NOW, expect })
+
 describe('checkOutputs', () => {
-  it('accepts what a real token looks like', () => {
-    expect(checkOutputs('azure', azureOutputs(), { now: NOW })).toEqual([])
-    const ibm = { iam_id: 'iam-ServiceId-1234', account: { bss: 'acct123' }, exp: NOW / 1000 + 3600 }
-    const outputs = {
-      ...azureOutputs(),
-      token: unsignedJwt(ibm),
-      expiresOn: new Date(NOW + 3600_000).toISOString(),
-      expiresIn: '3600',
-      principalId: 'iam-ServiceId-1234',
-      accountId: 'acct123',
-    }
-    expect(checkOutputs('ibm', outputs, { now: NOW })).toEqual([])
+  it('accepts what a real token looks like, held to the configuration', () => {
+    expect(azure(azureOutputs())).toEqual([])
+    expect(ibm(ibmOutputs(), { iamIdPrefix: 'iam-ServiceId-', accountId: IBM_ACCOUNT })).toEqual([])
   })
 
   it.each<[string, Partial<Outputs>, RegExp]>([
@@ -54,47 +79,187 @@ describe('checkOutputs', () => {
     ['expires-in beyond expires-on', { expiresIn: '3800' }, /disagrees with expires-on/],
     ['expires-in short of expires-on', { expiresIn: '3400' }, /disagrees with expires-on/],
     ['an empty principal-id', { principalId: '' }, /principal-id is empty/],
-    ['an account-id that is no GUID', { accountId: 'contoso.onmicrosoft.com' }, /account-id .* not an id/],
-    ['a principal-id other than oid', { principalId: TENANT }, /not the token's oid claim/],
+    ['an account-id that is no GUID', { accountId: 'contoso.onmicrosoft.com' }, /account-id is not an id/],
+    ['a principal-id other than oid', { principalId: TENANT }, /principal-id does not match the token's oid claim/],
   ])('finds %s', (_, change, problem) => {
-    expect(checkOutputs('azure', { ...azureOutputs(), ...change }, { now: NOW })).toContainEqual(
-      expect.stringMatching(problem),
-    )
+    expect(azure({ ...azureOutputs(), ...change })).toContainEqual(expect.stringMatching(problem))
   })
 
-  it('finds a lifetime outside the sane range, and an exp claim that disagrees with expires-on', () => {
+  it('finds a lifetime outside the sane range', () => {
     const shortLived = azureOutputs({ exp: NOW / 1000 + 60 })
     const short = { ...shortLived, expiresOn: new Date(NOW + 60_000).toISOString(), expiresIn: '60' }
-    expect(checkOutputs('azure', short, { now: NOW })).toEqual([expect.stringMatching(/expires-in 60 s is outside/)])
-    const later = azureOutputs({ exp: NOW / 1000 + 3590 + 600 })
-    expect(checkOutputs('azure', later, { now: NOW })).toEqual([
-      expect.stringMatching(/exp claim .* disagrees with expires-on/),
-    ])
-    expect(checkOutputs('azure', azureOutputs({ exp: 'soon' }), { now: NOW })).toEqual([
-      expect.stringMatching(/no numeric 'exp' claim/),
-    ])
+    expect(azure(short)).toEqual([expect.stringMatching(/expires-in 60 s is outside/)])
+    expect(azure(azureOutputs({ exp: 'soon' }))).toEqual([expect.stringMatching(/no numeric 'exp' claim/)])
+  })
+
+  // expires-on is 3590 s from NOW; the claim may be off by EXP_SKEW_S (120 s) either way.
+  it.each<[string, number, RegExp | undefined]>([
+    ['an exp claim 10 minutes earlier than expires-on', -600, /exp claim .* is 600 s earlier than expires-on/],
+    ['an exp claim 10 minutes later than expires-on', 600, /exp claim .* is 600 s later than expires-on/],
+    ['an exp claim 121 s earlier', -121, /121 s earlier/],
+    ['an exp claim 121 s later', 121, /121 s later/],
+    ['an exp claim 120 s earlier (within the skew)', -120, undefined],
+    ['an exp claim 120 s later (within the skew)', 120, undefined],
+  ])('holds %s to expires-on', (_, shift, problem) => {
+    const problems = azure(azureOutputs({ exp: NOW / 1000 + 3590 + shift }))
+    expect(problems).toEqual(problem ? [expect.stringMatching(problem)] : [])
   })
 
   it('reads the identity outputs from each provider’s own claims', () => {
-    const ibm = azureOutputs() // an Entra token has no iam_id or account.bss
-    expect(checkOutputs('ibm', ibm, { now: NOW })).toEqual([
-      expect.stringMatching(/principal-id .* not the token's iam_id claim ''/),
-      expect.stringMatching(/account-id .* not the token's account.bss claim ''/),
+    const entra = azureOutputs() // an Entra token has no iam_id or account.bss
+    expect(ibm(entra)).toEqual([
+      expect.stringMatching(/principal-id does not match the token's iam_id claim/),
+      expect.stringMatching(/account-id does not match the token's account.bss claim/),
+      expect.stringMatching(/iam_id claim does not start with 'iam-ServiceId-'$/),
     ])
   })
 
-  it('holds the outputs to what the workflow expects', () => {
-    const check = (expect: Record<string, string>) => checkOutputs('azure', azureOutputs(), { now: NOW, expect })
-    expect(check({ accountId: TENANT.toUpperCase(), principalId: OID, otherPrincipalThan: TENANT })).toEqual([])
-    expect(check({ accountId: OID })).toEqual([expect.stringMatching(/account-id .* is not the expected/)])
-    expect(check({ principalId: TENANT })).toEqual([expect.stringMatching(/principal-id .* is not the expected/)])
-    expect(check({ otherPrincipalThan: OID })).toEqual([expect.stringMatching(/should differ from/)])
+  it('needs the configuration it holds the token to', () => {
+    expect(azure(azureOutputs(), {})).toEqual([
+      expect.stringMatching(/^EXPECT_ACCOUNT_ID is not set/),
+      expect.stringMatching(/^EXPECT_CLIENT_ID is not set/),
+      expect.stringMatching(/^EXPECT_RESOURCE is not set/),
+    ])
+    expect(ibm(ibmOutputs(), {})).toEqual([expect.stringMatching(/^EXPECT_IAM_ID_PREFIX is not set/)])
   })
 
   it('decodes only three base64url parts', () => {
     expect(decodeJwt(unsignedJwt({ a: 1 }))?.claims).toEqual({ a: 1 })
     expect(decodeJwt(`${unsignedJwt({ a: 1 })}.x`)).toBeUndefined()
     expect(decodeJwt('e30.e30.s+g')).toBeUndefined()
+  })
+})
+
+describe('the Entra claims against the configuration', () => {
+  it('tid: the configured tenant (letter case aside), not another', () => {
+    expect(azure(azureOutputs(), { ...AZURE_EXPECT, accountId: TENANT.toUpperCase() })).toEqual([])
+    expect(azure(azureOutputs(), { ...AZURE_EXPECT, accountId: OID })).toEqual([
+      expect.stringMatching(/the token's tid claim is not the configured tenant \(EXPECT_ACCOUNT_ID\)/),
+    ])
+  })
+
+  it('appid (v1) or azp (v2): the configured client id', () => {
+    const v2 = azureOutputs({ appid: undefined, azp: APP, ver: '2.0' })
+    expect(azure(v2)).toEqual([])
+    expect(azure(azureOutputs({ appid: OID }))).toEqual([
+      expect.stringMatching(/the token's appid claim is not the configured client id \(EXPECT_CLIENT_ID\)/),
+    ])
+    expect(azure(azureOutputs({ appid: undefined, azp: OID }))).toEqual([expect.stringMatching(/azp claim is not/)])
+    // Both present: both must be the client.
+    expect(azure(azureOutputs({ azp: OID }))).toEqual([expect.stringMatching(/azp claim is not/)])
+    expect(azure(azureOutputs({ appid: undefined }))).toEqual([expect.stringMatching(/no appid or azp claim/)])
+  })
+
+  it.each([
+    [ARM, ARM],
+    [ARM, `${ARM}/`],
+    [`${ARM}/`, ARM],
+    [`${ARM}/`, `${ARM}/`],
+  ])('aud: configured %s accepts %s', (resource, aud) => {
+    expect(azure(azureOutputs({ aud }), { ...AZURE_EXPECT, resource })).toEqual([])
+  })
+
+  it.each([
+    'https://management.core.windows.net/',
+    `${ARM}//`,
+    `${ARM}/subscriptions`,
+    'https://MANAGEMENT.azure.com',
+    'https://graph.microsoft.com',
+    'api://0c4e3a2b-5d6f-4a1b-9c8d-7e6f5a4b3c2d',
+    undefined,
+  ])('aud: refuses %s for the configured https://management.azure.com', aud => {
+    expect(azure(azureOutputs({ aud }))).toEqual([
+      expect.stringMatching(/the token's aud claim .* is not the configured resource 'https:\/\/management.azure.com'/),
+    ])
+  })
+
+  it('says what matched and what differed, never the ids it compared', () => {
+    const outputs = { ...azureOutputs({ appid: OID, tid: OID }), accountId: OID }
+    const { problems, verdicts } = auditOutputs('azure', outputs, { now: NOW, expect: AZURE_EXPECT })
+    expect(verdicts).toEqual([
+      "principal-id vs the token's oid claim: matches",
+      "account-id vs the token's tid claim: matches",
+      "the token's tid claim vs the configured tenant: differs",
+      "the token's appid claim vs the configured client id: differs",
+      "the token's aud claim vs the configured resource: matches",
+    ])
+    expect(problems.length).toBe(2)
+    for (const id of [TENANT, OID, APP]) expect(JSON.stringify([problems, verdicts])).not.toContain(id)
+  })
+})
+
+describe('the IBM claims against the configuration', () => {
+  it.each<[string, string, string | undefined]>([
+    ["a service ID's API key", 'iam-ServiceId-9f0c1a2b-3c4d', undefined],
+    ["a user's API key where a service ID's is expected", 'IBMid-550000AAAA', "(it starts with 'IBMid-')"],
+    ['a trusted profile where a service ID is expected', 'iam-Profile-9f0c1a2b', "(it starts with 'iam-Profile-')"],
+  ])('iam_id: %s', (_, iamId, found) => {
+    const problems = ibm(ibmOutputs(iamId))
+    if (!found) expect(problems).toEqual([])
+    else expect(problems).toEqual([`the token's iam_id claim does not start with 'iam-ServiceId-' ${found}`])
+  })
+
+  it("iam_id: the prefix the workflow expects, e.g. IBMid- for a user's key, iam-Profile- for a profile", () => {
+    expect(ibm(ibmOutputs('IBMid-550000AAAA'), { iamIdPrefix: 'IBMid-' })).toEqual([])
+    expect(ibm(ibmOutputs('iam-Profile-9f0c1a2b'), { iamIdPrefix: 'iam-Profile-' })).toEqual([])
+    expect(ibm(ibmOutputs('iam-ServiceId-1234'), { iamIdPrefix: 'iam-Profile-' })).toEqual([
+      expect.stringMatching(/does not start with 'iam-Profile-' \(it starts with 'iam-ServiceId-'\)/),
+    ])
+  })
+
+  it('account.bss: the configured IBM_ACCOUNT_ID where one is set', () => {
+    expect(ibm(ibmOutputs(), { iamIdPrefix: 'iam-ServiceId-', accountId: IBM_ACCOUNT.toUpperCase() })).toEqual([])
+    expect(ibm(ibmOutputs(), { iamIdPrefix: 'iam-ServiceId-', accountId: 'f'.repeat(32) })).toEqual([
+      expect.stringMatching(/the token's account.bss claim is not the configured account \(EXPECT_ACCOUNT_ID\)/),
+    ])
+  })
+
+  it('holds principal-id to what the workflow expects it to be, or to differ from', () => {
+    const check = (expect: Expectations) => ibm(ibmOutputs(), { iamIdPrefix: 'iam-ServiceId-', ...expect })
+    expect(check({ principalId: 'IAM-SERVICEID-1234', otherPrincipalThan: 'IBMid-1' })).toEqual([])
+    expect(check({ principalId: 'iam-ServiceId-9' })).toEqual([expect.stringMatching(/not the expected principal/)])
+    expect(check({ otherPrincipalThan: 'iam-ServiceId-1234' })).toEqual([expect.stringMatching(/should differ from/)])
+  })
+})
+
+describe('cleanText', () => {
+  const token = unsignedJwt({ oid: OID })
+
+  it('makes server text one inert line: no workflow command, escape or control character', () => {
+    const hostile =
+      'oops\n::set-env name=PATH::/tmp\r\n::add-mask::x\n##[set-output name=a]b \u001b[31mred\u001b[0m\u202e\u0007'
+    const clean = cleanText(hostile)
+    expect(clean).toBe('oops : :set-env name=PATH: :/tmp : :add-mask: :x # #[set-output name=a]b red')
+    expect(clean).not.toMatch(/[\r\n\u0000-\u001f\u202e]/)
+  })
+
+  it('replaces the token, anything token-shaped and every id', () => {
+    const text = `{"token":"short","message":"bad ${token} for ${OID}","key":"${'k'.repeat(44)}"} Bearer abc.def acct ${IBM_ACCOUNT}`
+    expect(cleanText(text, [token])).toBe(
+      '{"token":"***","message":"bad *** for <id>","key":"***"} Bearer *** acct <id>',
+    )
+    // A b64token may hold `/`, `+` and `=`: JSON escapes the one, URLs encode all three.
+    const opaque = 'opaque/token+value=='
+    expect(
+      cleanText(`{"t":"${opaque.replace('/', '\\/')}"} ?t=${encodeURIComponent(opaque)} ${opaque}`, [opaque]),
+    ).toBe('{"t":"***"} ?t=*** ***')
+  })
+
+  it("keeps a challenge's parameters, which are not a token", () => {
+    const challenge = 'Bearer authorization_uri="https://login.windows.net/", error="invalid_token"'
+    expect(cleanText(challenge)).toBe(challenge)
+    expect(cleanText('Authorization: Bearer abc.def-ghi')).toBe('Authorization: Bearer ***')
+  })
+
+  it('withholds an answer that hides the token behind control characters or spaces', () => {
+    const split = `${token.slice(0, 20)}\u0000${token.slice(20, 60)} \n${token.slice(60)}`
+    expect(cleanText(`echo: ${split}`, [token])).toBe(WITHHELD)
+  })
+
+  it('cuts long text', () => {
+    const clean = cleanText('word '.repeat(100_000))
+    expect(clean.length).toBeLessThanOrEqual(400 + '… (cut)'.length)
+    expect(clean.endsWith('… (cut)')).toBe(true)
   })
 })
 
@@ -129,121 +294,66 @@ describe('checkProbe', () => {
 
 describe('the command line', () => {
   const script = join(ROOT, 'scripts', 'live-check.mjs')
+  /** OUTPUTS as `${{ toJSON(steps.<id>.outputs) }}` writes it: the action's output names. */
+  const stepOutputs = (outputs: Outputs) =>
+    JSON.stringify(
+      Object.fromEntries(Object.entries(OUTPUT_NAMES).map(([key, name]) => [name, outputs[key as keyof Outputs]])),
+      null,
+      2,
+    )
   const outputsEnv = (outputs: Outputs) => ({
     PATH: process.env.PATH ?? '',
-    TOKEN: outputs.token ?? '',
-    TOKEN_TYPE: outputs.tokenType ?? '',
-    EXPIRES_ON: outputs.expiresOn ?? '',
-    EXPIRES_IN: outputs.expiresIn ?? '',
-    PRINCIPAL_ID: outputs.principalId ?? '',
-    ACCOUNT_ID: outputs.accountId ?? '',
+    OUTPUTS: stepOutputs(outputs),
+    EXPECT_ACCOUNT_ID: TENANT,
+    EXPECT_CLIENT_ID: APP,
+    EXPECT_RESOURCE: ARM,
   })
   const live = (exp: number) => ({
     ...azureOutputs(),
-    token: unsignedJwt({ oid: OID, tid: TENANT, exp }),
+    token: unsignedJwt({ aud: ARM, appid: APP, oid: OID, tid: TENANT, exp }),
     expiresOn: new Date(exp * 1000).toISOString(),
     expiresIn: String(Math.floor(exp - Date.now() / 1000)),
   })
 
-  it('passes good outputs, and fails bad ones with one ::error:: per problem', async () => {
+  it('passes good outputs, saying "matches" for each identity check and printing no id', async () => {
     const exp = Math.floor(Date.now() / 1000) + 3600
     const good = await runNode([script, 'outputs', 'azure'], { env: outputsEnv(live(exp)) })
     expect([good.code, good.stdout]).toEqual([0, expect.stringContaining('Live check (azure outputs): ok')])
-    expect(good.stdout).not.toContain('eyJ') // the token is never printed
-    const env = { ...outputsEnv(live(exp)), PRINCIPAL_ID: '', EXPECT_ACCOUNT_ID: OID }
+    expect(good.stdout).toContain("  | the token's appid claim vs the configured client id: matches")
+    expect(good.stdout.match(/: matches$/gm)?.length).toBe(5)
+    for (const secretOrId of ['eyJ', TENANT, OID, APP]) expect(good.stdout).not.toContain(secretOrId)
+  })
+
+  it('fails bad outputs with one ::error:: per problem, still printing no id', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 3600
+    const env = { ...outputsEnv({ ...live(exp), principalId: '' }), EXPECT_ACCOUNT_ID: OID, EXPECT_CLIENT_ID: '' }
     const bad = await runNode([script, 'outputs', 'azure'], { env })
     expect(bad.code).toBe(1)
     expect(
       bad.stdout.split('\n').filter(line => line.startsWith('::error title=Live check (azure outputs)::')),
     ).toEqual([
+      expect.stringContaining('EXPECT_CLIENT_ID is not set'),
       expect.stringContaining('principal-id is empty'),
-      expect.stringContaining("principal-id '' is not the token's oid claim"),
-      expect.stringContaining('is not the expected'),
+      expect.stringContaining("principal-id does not match the token's oid claim"),
+      expect.stringContaining("the token's tid claim is not the configured tenant"),
     ])
+    for (const id of [TENANT, OID, APP]) expect(bad.stdout).not.toContain(id)
+  })
+
+  it('fails without the step outputs as JSON', async () => {
+    for (const OUTPUTS of [undefined, 'token=x', '[]']) {
+      const run = await runNode([script, 'token', 'ibm'], { env: { PATH: process.env.PATH ?? '', OUTPUTS } })
+      expect([run.code, run.stdout]).toEqual([
+        1,
+        expect.stringContaining("::error title=Live check (ibm token)::OUTPUTS is not a step's outputs as JSON"),
+      ])
+    }
   })
 
   it('refuses an unknown command', async () => {
     const run = await runNode([script, 'probe', 'nope'], { env: { PATH: process.env.PATH ?? '' } })
-    expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('probe entra-unknown-tenant|iam-fake-api-key')])
-  })
-})
-
-describe('.github/workflows/live-check.yml', () => {
-  interface Step {
-    id?: string
-    if?: string
-    uses?: string
-    run?: string
-    with?: Record<string, string>
-    env?: Record<string, string>
-  }
-  interface Job {
-    if?: string
-    permissions: Record<string, string>
-    strategy?: { matrix: { probe: string[] } }
-    steps: Step[]
-  }
-  const text = readFileSync(join(ROOT, '.github', 'workflows', 'live-check.yml'), 'utf8')
-  const workflow = parse(text) as { on: Record<string, unknown>; jobs: Record<string, Job> }
-  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, unknown>
-    outputs: Record<string, unknown>
-  }
-  const jobs = Object.entries(workflow.jobs)
-  const actionSteps = jobs.flatMap(([, job]) => job.steps.filter(step => step.uses === './'))
-
-  it('runs weekly and on demand', () => {
-    expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch'])
-    expect(workflow.on.schedule).toEqual([{ cron: expect.stringMatching(/^\S+ \S+ \* \* [0-6]$/) }])
-  })
-
-  it('runs the committed action with real inputs, and reads only real outputs', () => {
-    expect(actionSteps.length).toBe(4)
-    for (const step of actionSteps)
-      for (const input of Object.keys(step.with ?? {})) expect(action.inputs).toHaveProperty([input])
-    const tokenJobs = jobs.filter(([, job]) => job.steps.some(step => step.uses === './'))
-    const read = tokenJobs.flatMap(([, job]) => [
-      ...JSON.stringify(job).matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g),
-    ])
-    expect(read.length).toBeGreaterThan(20)
-    const ids = actionSteps.map(step => step.id)
-    for (const [, id, output] of read) {
-      expect(ids).toContain(id)
-      expect(action.outputs).toHaveProperty([output ?? ''])
-    }
-  })
-
-  it('gets tokens only where configured, skipping with a notice otherwise', () => {
-    for (const [name, job] of jobs.filter(([, job]) => job.steps.some(step => step.uses === './')))
-      expect([name, job.if]).toEqual([name, expect.stringMatching(/^needs\.configured\.outputs\.\w+ == 'true'$/)])
-    const check = workflow.jobs.configured?.steps[0]
-    expect(check?.run).toContain('::notice title=Live check skipped::$1: $2')
-    // A secret reaches that shell only as "is it set".
-    const secrets = Object.values(check?.env ?? {}).filter(value => value.includes('secrets.'))
-    expect(secrets.length).toBe(2)
-    for (const value of secrets) expect(value).toMatch(/^\$\{\{ secrets\.\w+ != '' \}\}$/)
-  })
-
-  it('asks for an OIDC token only in the Entra job, which exchanges one', () => {
-    for (const [name, job] of jobs) {
-      const usesOidc = job.steps.some(step => step.with?.['auth-type'] === 'oidc')
-      expect([name, job.permissions['id-token']]).toEqual([name, usesOidc ? 'write' : undefined])
-    }
-  })
-
-  it('reads only variables and secrets that CONTRIBUTING.md tells a maintainer to set', () => {
-    const contributing = readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8')
-    const section = contributing.split('\n## Live check against the real services\n')[1]?.split('\n## ')[0] ?? ''
-    const used = new Set([...text.matchAll(/\b(vars|secrets)\.(\w+)/g)].map(([, kind, name]) => `${name} ${kind}`))
-    expect(used.size).toBe(6)
-    for (const entry of used) {
-      const [name, kind] = entry.split(' ')
-      expect(section).toMatch(new RegExp(`^\\| \`${name}\`\\s+\\| ${kind === 'vars' ? 'variable' : 'secret'} `, 'm'))
-    }
-  })
-
-  it('probes exactly the known errors the script knows', () => {
-    expect(workflow.jobs.errors?.strategy?.matrix.probe.sort()).toEqual(Object.keys(PROBES).sort())
-    expect(workflow.jobs.errors?.if).toBeUndefined() // they need no account: always run
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('token|outputs|api azure|ibm')
+    expect(run.stderr).toContain('probe entra-unknown-tenant|iam-fake-api-key')
   })
 })
