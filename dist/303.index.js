@@ -274,7 +274,7 @@ const AZURE_EXPIRY = {
 /** Where Azure reports outages, in the fix of a service that keeps failing. */
 const AZURE_STATUS_PAGE = 'https://azure.status.microsoft';
 /** Codes about the federated credential match: the error shows what the assertion claimed. */
-const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213', '7002137', '7002138']);
+const FEDERATION_CODES = new Set(['70021', '700211', '700212', '700213', '7002137', '7002138'].map(code => `AADSTS${code}`));
 /**
  * Every shape an Azure token service answers a failure in: Entra's OAuth JSON (`error`,
  * `error_description` with "Trace ID: … Correlation ID: … Timestamp: …" after it, separated by
@@ -319,12 +319,10 @@ function entraErrors(what, config, assertion, fallbackFix = () => _hints_js__WEB
         read: readAzureAnswer,
         refusalFix: ({ code }, status) => {
             const fix = aadstsFix(code, config.authType) ?? fallbackFix(status);
-            const federation = FEDERATION_CODES.has(code?.replace(/^AADSTS/, '') ?? '');
-            return federation && config.authType === 'oidc' && config.auto ? `${fix} ${EMPTY_SECRET_TOO}` : fix;
+            const emptySecret = FEDERATION_CODES.has(code ?? '') && config.authType === 'oidc' && config.auto;
+            return emptySecret ? `${fix} ${EMPTY_SECRET_TOO}` : fix;
         },
-        context: ({ code }) => assertion?.lastToken && FEDERATION_CODES.has(code?.replace(/^AADSTS/, '') ?? '')
-            ? [describeAssertion(assertion)]
-            : [],
+        context: ({ code }) => assertion?.lastToken && FEDERATION_CODES.has(code ?? '') ? [describeAssertion(assertion)] : [],
     };
 }
 /** How a managed identity endpoint's answers are told: its own message decides the fix. */

@@ -1,6 +1,6 @@
 import { Inputs, type InputSource } from './inputs/reader.ts'
 import { COMMON_INPUTS, readSettings, type RunSettings } from './inputs/settings.ts'
-import { refuseUnknownInputs } from './inputs/unknown.ts'
+import { refuseMistypedInputs } from './inputs/unknown.ts'
 import { maskUrlCredentials } from './inputs/urls.ts'
 import { PROVIDERS } from './providers/index.ts'
 import type { Credential, Provider } from './providers/provider.ts'
@@ -24,7 +24,7 @@ export function readConfig(source: InputSource): Config {
   }
   // A proxy password: the SDKs print the proxy URL in their debug logs.
   for (const name of PROXY_VARIABLES) maskUrlCredentials(source.env[name] ?? '', secret => source.mask(secret))
-  refuseUnknownInputs(source, [...COMMON_INPUTS, ...specs.map(spec => spec.name)])
+  refuseMistypedInputs(source, [...COMMON_INPUTS, ...specs.map(spec => spec.name)])
   const inputs = new Inputs(source)
   const provider = inputs.option('provider', PROVIDERS)
   const credential = provider.credential(inputs)

@@ -258,6 +258,7 @@ describe("Entra ID's token request under the action's one retry rule (max-attemp
 
   // The run ends at the deadline either way: only the socket shows whether the request was aborted
   // or abandoned (an abandoned one would keep the process alive).
+  const AFTER_ERROR_MS = 5000
   test(
     'timeout-seconds aborts the token request: its socket closes at the deadline, nothing lingers',
     async () => {
@@ -277,8 +278,10 @@ describe("Entra ID's token request under the action's one retry rule (max-attemp
       // around when the error was printed (a bound a busy machine keeps), not when the run was killed.
       const closedAt = entra.tokenRequests()[0]?.socketClosedAt ?? Infinity
       expect(errorAt).toBeGreaterThan(0)
-      expect(Math.abs(closedAt - errorAt)).toBeLessThan(DEADLINE_BOUNDS.endsWithinMs)
-      expect(exitedAt - errorAt).toBeLessThan(DEADLINE_BOUNDS.endsWithinMs)
+      // After the error no Node start-up or request is left to slow down: 5 s holds under load, and a
+      // timer or socket that kept the process alive would take the run to the kill.
+      expect(Math.abs(closedAt - errorAt)).toBeLessThan(AFTER_ERROR_MS)
+      expect(exitedAt - errorAt).toBeLessThan(AFTER_ERROR_MS)
     },
     DEADLINE_BOUNDS.testTimeoutMs,
   )

@@ -73,11 +73,18 @@ describe('a mistyped input name', () => {
     expect(iam.requests).toHaveLength(0)
   })
 
-  test('several at once are named together; one with no near input gets no guess', async () => {
-    const run = await ibm({ tenantid: 'x', 'something-else-entirely': 'y' })
+  test('several typos are named together; a key near no input is ignored with a warning, as azure/login leftovers', async () => {
+    const run = await ibm({ tenantid: 'x', envvar: 'X', creds: '{"clientId":"…"}' })
     const error = expectOneError(run)
-    expect(error).toMatch(/^Input 'something-else-entirely' is not an input of get-token \(nor 'tenantid'\)/)
-    expect(error).toContain("\nFix: did you mean 'tenant-id' for 'tenantid'? Use the input names action.yml declares")
+    expect(error).toMatch(/^Input 'envvar' is not an input of get-token \(nor 'tenantid'\)/)
+    expect(error).toContain("\nFix: did you mean 'env-var' for 'envvar', 'tenant-id' for 'tenantid'?")
+    expect(run.lines).toContain("::warning::Input 'creds' is not an input of get-token; it is ignored.")
+  })
+
+  test('a key near no input alone: a warning, and the token', async () => {
+    const run = await ibm({ 'subscription-id': '0f1e2d3c-4b5a-4968-8776-655443322110' })
+    expectToken(run, [API_KEY])
+    expect(run.lines).toContain("::warning::Input 'subscription-id' is not an input of get-token; it is ignored.")
   })
 })
 
@@ -99,9 +106,13 @@ describe('two problems, reported at once', () => {
   test.each(['AzureStack', 'AzureStackHub', 'Contoso'])('cloud %s points at authority-host', async cloud => {
     const error = expectOneError(await azure({ 'client-secret': CLIENT_SECRET, cloud }), [CLIENT_SECRET])
     expect(error).toMatch(
-      new RegExp(`^Input 'cloud' is '${cloud}', not one of AzurePublicCloud, AzureUSGovernment, AzureChinaCloud\\.`),
+      new RegExp(
+        `^Input 'cloud' is '${cloud}', not one of AzurePublicCloud, AzureUSGovernment, AzureChinaCloud \\(or AzureCloud`,
+      ),
     )
-    expect(error).toMatch(/\nFix: for Azure Stack Hub or another authority, give the authority's URL in authority-host/)
+    expect(error).toMatch(
+      /\nFix: give one of those; for Azure Stack Hub or another authority, an app sign-in takes the authority's URL in authority-host/,
+    )
   })
 })
 
@@ -118,7 +129,7 @@ describe('a value that is too long is called too long', () => {
 
   test('an IBM profile id of 300 characters', async () => {
     const error = expectOneError(await ibm({ 'profile-id': `Profile-${'a'.repeat(292)}` }), [API_KEY])
-    expect(error).toMatch(/^Input 'profile-id' is 300 characters long; trusted profile ids and names are at most 256\./)
+    expect(error).toMatch(/^Input 'profile-id' is 300 characters long; IBM Cloud ids and names are at most 256\./)
   })
 })
 

@@ -1,30 +1,36 @@
 import { InputError } from '../errors.ts'
+import { safeText } from '../log/safe-text.ts'
 import type { InputSource } from './reader.ts'
 
 /**
  * A `with:` key that action.yml does not declare (`tenantid:`, `envvar:`) still reaches the action:
  * the runner warns "Unexpected input(s) …" and passes it as an INPUT_ variable anyway
  * (actions/runner: ActionRunner.cs only warns, Handler.cs passes every input), and @github/local-action
- * passes whatever its .env file holds. Its value would be ignored in silence, and the input it was
- * meant for read as empty: the step stops before any request, naming it and the closest declared input.
+ * passes whatever its .env file holds. A key near a declared input is a typo: its value would be
+ * ignored and the input it was meant for read as empty, so the step stops before any request,
+ * naming both. A key near none (azure/login's `creds:` left over, a wrapper's own inputs) is
+ * ignored with a warning, as inputs of another provider are.
  */
-export function refuseUnknownInputs(source: Pick<InputSource, 'env'>, declared: readonly string[]): void {
+export function refuseMistypedInputs(source: Pick<InputSource, 'env' | 'warning'>, declared: readonly string[]): void {
   const known = new Set(declared.map(variableOf))
   const unknown = Object.keys(source.env)
     .filter(key => /^INPUT_/i.test(key) && !known.has(key.toUpperCase()))
-    .map(key => key.slice('INPUT_'.length).toLowerCase())
+    .map(key => safeText(key.slice('INPUT_'.length).toLowerCase(), text => text, 60))
     .sort()
-  const [first, ...more] = unknown
-  if (first === undefined) return
-  const others = more.length ? ` (nor ${more.map(name => `'${name}'`).join(', ')})` : ''
-  const closest = unknown
-    .map(name => [name, closestOf(name, declared)])
-    .filter((pair): pair is [string, string] => pair[1] !== undefined)
-    .map(([name, match]) => `'${match}' for '${name}'`)
+  const typos = unknown.flatMap(name => {
+    const meant = closestOf(name, declared)
+    return meant ? [{ name, meant }] : []
+  })
+  for (const name of unknown.filter(name => !typos.some(typo => typo.name === name))) {
+    source.warning(`Input '${name}' is not an input of get-token; it is ignored.`)
+  }
+  const [first, ...more] = typos
+  if (!first) return
+  const others = more.length ? ` (nor ${more.map(typo => `'${typo.name}'`).join(', ')})` : ''
   throw new InputError(
-    first,
+    first.name,
     `is not an input of get-token${others}: the runner passes a mistyped \`with:\` key on (its "Unexpected input(s)" warning names it), and get-token would ignore its value.`,
-    `${closest.length ? `did you mean ${closest.join(', ')}? ` : ''}Use the input names action.yml declares (README, Inputs).`,
+    `did you mean ${typos.map(typo => `'${typo.meant}' for '${typo.name}'`).join(', ')}? Use the input names action.yml declares (README, Inputs).`,
   )
 }
 

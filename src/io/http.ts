@@ -1,37 +1,18 @@
 import { HttpClient } from '@actions/http-client'
 import { ActionError } from '../errors.ts'
 import { jsonObject } from '../json.ts'
-import { credentialValues } from '../log/credential-fields.ts'
 import type { Redact } from '../log/safe-text.ts'
-import { isTransientStatus, parseRetryAfter, withRetry, type RetryPolicy, type Transient } from './retry.ts'
+import { credentialValues } from '../log/credential-fields.ts'
+import { isTransientStatus, parseRetryAfter, withRetry, type Transient } from './retry.ts'
 import { answerLine, serviceError, type ErrorModel, type LastAnswer } from './service-error.ts'
 import { socketFixes } from './socket-fixes.ts'
 import { NetworkError, networkFailure, redirected, unreachable } from './unanswered.ts'
+import type { HttpRequest, HttpResponse, RequestContext, Transport } from './wire.ts'
+
+export type { HttpRequest, HttpResponse, RequestContext, Transport } from './wire.ts'
 
 /** Sent with every request, the managed identity SDK's too. */
 const USER_AGENT = 'get-token-action/1'
-
-/** One request as the transport sends it. */
-export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PUT'
-  url: string
-  headers: Record<string, string>
-  /** Never logged: it carries credentials. */
-  body?: string
-}
-
-/** One answer, body capped at 1 MiB. */
-export interface HttpResponse {
-  status: number
-  headers: Record<string, string | undefined>
-  body: string
-}
-
-/** Sends one request, no retries. Swapped out in unit tests. */
-export interface Transport {
-  send(request: HttpRequest, timeoutMs: number): Promise<HttpResponse>
-  dispose(): void
-}
 
 const MAX_BODY_BYTES = 1024 * 1024
 
@@ -82,16 +63,6 @@ class TransientAnswer extends Error implements Transient {
     this.reason = `HTTP ${status}`
     this.retryAfterMs = retryAfterMs
   }
-}
-
-/** What every request of a run shares: the transport, the one retry policy (and its deadline), the secrets. */
-export interface RequestContext {
-  transport: Transport
-  retry: RetryPolicy
-  /** Removes every known secret from text, in any of its encodings (pass it to safeText). */
-  redact: Redact
-  /** Registers a secret the moment it is known: every credential field of every answer goes here first. */
-  mask(secret: string): void
 }
 
 /** One request under the shared retry policy and deadline. */

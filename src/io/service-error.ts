@@ -1,7 +1,7 @@
 import { ActionError } from '../errors.ts'
 import { jsonObject } from '../json.ts'
 import { safeText, type Redact } from '../log/safe-text.ts'
-import type { HttpResponse } from './http.ts'
+import type { HttpResponse } from './wire.ts'
 import { isTransientStatus } from './retry.ts'
 
 /** What a service said in an answer that was not a success, read from its own error shape. */

@@ -1,6 +1,6 @@
 import { ActionError } from '../errors.ts'
 import { safeText, type Redact } from '../log/safe-text.ts'
-import type { Exchange, HttpRequest, HttpResponse, RequestContext } from './http.ts'
+import type { HttpRequest, HttpResponse, RequestContext } from './wire.ts'
 import type { Transient } from './retry.ts'
 
 /* What ends a request without an answer from the service: a redirect, a network failure, the proxy. */
@@ -27,7 +27,7 @@ const TLS_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_T
  */
 export function redirected(
   answer: HttpResponse,
-  call: Pick<Exchange, 'service' | 'endpointInput'> & { request: HttpRequest; redact: Redact },
+  call: { service: string; endpointInput: string; request: HttpRequest; redact: Redact },
 ): ActionError {
   const target = safeText(originOf(answer.headers.location, call.request.url), call.redact, 200)
   return new ActionError(

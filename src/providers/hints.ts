@@ -14,5 +14,8 @@ export function hintFor<A extends string>(
   authType: A,
 ): string | undefined {
   if (!code) return undefined
-  return hints.byAuthType[authType]?.[code] ?? hints.byCode[code]
+  // Own keys only: a service's code such as "constructor" must not find Object's.
+  const own = (table: Readonly<Record<string, string>> | undefined) =>
+    table && Object.hasOwn(table, code) ? table[code] : undefined
+  return own(hints.byAuthType[authType]) ?? own(hints.byCode)
 }

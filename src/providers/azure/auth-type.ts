@@ -45,9 +45,14 @@ export function resolveAuthType(inputs: Inputs): AzureAuthType {
 }
 
 /** What an auth type asked for by name needs before any request, and the error without it. */
-const NEEDS: Partial<
-  Record<AzureAuthType, { has: (given: Given) => boolean; input: string; problem: string; fix: string }>
-> = {
+interface Need {
+  has: (given: Given) => boolean
+  input: string
+  problem: string
+  fix: string
+}
+
+const NEEDS: Partial<Record<AzureAuthType, Need>> = {
   'workload-identity': {
     has: given => given.tokenFile !== '',
     input: 'federated-token-file',
@@ -72,4 +77,9 @@ const NEEDS: Partial<
     problem: `is required for auth-type client-certificate, and it is empty. ${EMPTY_SECRET_NOTE}`,
     fix: 'pass the PEM key and certificate from a secret: client-certificate: ${{ secrets.AZURE_CLIENT_CERTIFICATE }}.',
   },
+}
+
+/** Whether auth-type is auto (or empty), so that the type was chosen from what is given. */
+export function chosenByAuto(inputs: Inputs): boolean {
+  return /^(auto)?$/i.test(inputs.peek('auth-type'))
 }

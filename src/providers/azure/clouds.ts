@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.ts'
 import type { Inputs } from '../../inputs/reader.ts'
+import { safeText } from '../../log/safe-text.ts'
 import { DEFAULT_CLOUD } from './inputs.ts'
 
 /** Authority host and GitHub OIDC audience per national cloud. */
@@ -27,8 +28,8 @@ export function readCloud(inputs: Inputs): CloudName {
   if (given && !known.some(name => name.toLowerCase() === given.toLowerCase())) {
     throw new InputError(
       'cloud',
-      `is '${given.slice(0, 60)}', not one of ${known.join(', ')}.`,
-      "for Azure Stack Hub or another authority, give the authority's URL in authority-host and leave cloud empty (cloud then only sets the default oidc-audience).",
+      `is '${safeText(given, text => text, 60)}', not one of ${known.join(', ')} (or AzureCloud, as az names the public cloud).`,
+      "give one of those; for Azure Stack Hub or another authority, an app sign-in takes the authority's URL in authority-host instead (cloud then sets only the default oidc-audience).",
     )
   }
   return inputs.choice('cloud', known, DEFAULT_CLOUD)

@@ -1,8 +1,9 @@
 import { InputError } from '../../errors.ts'
 import type { Inputs } from '../../inputs/reader.ts'
+import { safeText } from '../../log/safe-text.ts'
 import { readClientCertificate } from './certificate.ts'
 import { CLOUDS, readCloud, type CloudName } from './clouds.ts'
-import { resolveAuthType } from './auth-type.ts'
+import { chosenByAuto, resolveAuthType } from './auth-type.ts'
 import { GUID, type AppAuthType, type AzureAuthType } from './inputs.ts'
 import { readManagedIdentity, type ManagedIdentity } from './managed-identity.ts'
 
@@ -79,7 +80,7 @@ function readAppConfig(inputs: Inputs, authType: AppAuthType): AzureConfig {
   }
   if (credential.authType !== 'oidc') return { ...app, ...credential }
   const oidcAudience = inputs.read('oidc-audience') || CLOUDS[target.cloud].oidcAudience
-  return { ...app, authType: 'oidc', oidcAudience, auto: /^(auto)?$/i.test(inputs.peek('auth-type')) }
+  return { ...app, authType: 'oidc', oidcAudience, auto: chosenByAuto(inputs) }
 }
 
 type AppCredential =
@@ -155,6 +156,9 @@ function readTarget(inputs: Inputs): Target {
 }
 
 const FHIR = 'https://myworkspace-myfhir.fhir.azurehealthcareapis.com'
+
+/** An input's value in a message: one inert, bounded line (a value may hold anything). */
+const shown = (value: string) => safeText(value, text => text, 200)
 /** Longer than any resource URI or scope: the wrong value pasted (a token, a whole file). */
 const MAX_SCOPE_LENGTH = 1000
 
@@ -166,9 +170,9 @@ function readScope(inputs: Inputs): string {
     // Both problems at once: a resource that is a scope is the usual reason for giving both.
     throw new InputError(
       'scope',
-      `cannot be used together with resource${resourceIsScope ? `, and resource ('${resource.slice(0, 200)}') is itself a scope (it ends in /.default)` : ''}.`,
+      `cannot be used together with resource${resourceIsScope ? `, and resource ('${shown(resource)}') is itself a scope (it ends in /.default)` : ''}.`,
       resourceIsScope
-        ? `keep one of them as scope (${scope.slice(0, 200)} or ${resource.slice(0, 200)}) and remove resource.`
+        ? `keep one of them as scope (${shown(scope)} or ${shown(resource)}) and remove resource.`
         : `give either resource (e.g. ${FHIR}) or scope (e.g. ${FHIR}/.default), not both.`,
     )
   }
@@ -182,8 +186,8 @@ function readScope(inputs: Inputs): string {
   if (resourceIsScope) {
     throw new InputError(
       'resource',
-      `is '${resource.slice(0, 200)}', which is already a scope (it ends in /.default).`,
-      `give it as scope: ${resource.slice(0, 200)}, or drop /.default from resource.`,
+      `is '${shown(resource)}', which is already a scope (it ends in /.default).`,
+      `give it as scope: ${shown(resource)}, or drop /.default from resource.`,
     )
   }
   const [name, value] = resource ? ['resource', resource] : ['scope', scope]

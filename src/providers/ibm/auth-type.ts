@@ -24,7 +24,7 @@ export function resolveAuthType(inputs: Inputs): IbmAuthType {
   }
   if (chosen !== 'auto') {
     const need = NEEDS[chosen]
-    if (need && !need.has(given)) throw new InputError(need.input, need.problem(chosen), need.fix)
+    if (need && !need.has(given)) throw new InputError(need.input, need.problem, need.fix)
     return chosen
   }
   if (given.profile && given.apiKey) return 'trusted-profile'
@@ -47,22 +47,25 @@ export function resolveAuthType(inputs: Inputs): IbmAuthType {
   return 'compute-resource'
 }
 
-/** An API key, for the auth types that sign in with one. */
-const API_KEY_NEEDED = {
-  has: (given: Given) => given.apiKey !== '',
-  input: 'api-key',
-  problem: (authType: IbmAuthType) =>
-    `is required for auth-type ${authType}, and it is empty (the IBMCLOUD_API_KEY environment variable too). ${EMPTY_SECRET_NOTE}`,
-  fix: 'pass the IAM API key from a secret: api-key: ${{ secrets.IBMCLOUD_API_KEY }} (or set the IBMCLOUD_API_KEY environment variable).',
+/** An API key, for an auth type that signs in with one. */
+function apiKeyNeeded(authType: IbmAuthType): Need {
+  return {
+    has: given => given.apiKey !== '',
+    input: 'api-key',
+    problem: `is required for auth-type ${authType}, and it is empty (the IBMCLOUD_API_KEY environment variable too). ${EMPTY_SECRET_NOTE}`,
+    fix: 'pass the IAM API key from a secret: api-key: ${{ secrets.IBMCLOUD_API_KEY }} (or set the IBMCLOUD_API_KEY environment variable).',
+  }
 }
 
 /** What an auth type asked for by name needs before any request, and the error without it. */
-const NEEDS: Partial<
-  Record<
-    IbmAuthType,
-    { has: (given: Given) => boolean; input: string; problem: (authType: IbmAuthType) => string; fix: string }
-  >
-> = {
-  'api-key': API_KEY_NEEDED,
-  'trusted-profile': API_KEY_NEEDED,
+interface Need {
+  has: (given: Given) => boolean
+  input: string
+  problem: string
+  fix: string
+}
+
+const NEEDS: Partial<Record<IbmAuthType, Need>> = {
+  'api-key': apiKeyNeeded('api-key'),
+  'trusted-profile': apiKeyNeeded('trusted-profile'),
 }

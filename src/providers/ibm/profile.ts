@@ -100,7 +100,7 @@ function checkId(input: string, value: string): string {
   if (value.length > MAX_ID_LENGTH) {
     throw new InputError(
       input,
-      `is ${value.length} characters long; trusted profile ids and names are at most ${MAX_ID_LENGTH}.`,
+      `is ${value.length} characters long; IBM Cloud ids and names are at most ${MAX_ID_LENGTH}.`,
       `check what the expression in ${input} gives (not a token or a file's contents), or copy ${input} again from the IAM console.`,
     )
   }

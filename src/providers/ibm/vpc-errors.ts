@@ -73,7 +73,7 @@ export function vpcErrors(step: VpcStep): ErrorModel {
     statusPage: IBM_STATUS_PAGE,
     read: readVpcAnswer,
     refusalFix: ({ code }, status) => {
-      const known = (code && CODE_FIXES[code] ? code : undefined) ?? STATUS_CODES[status]
+      const known = (code && Object.hasOwn(CODE_FIXES, code) ? code : undefined) ?? STATUS_CODES[status]
       return (known ? CODE_FIXES[known] : undefined) ?? 'check the vpc-instance inputs and metadata-endpoint.'
     },
   }
