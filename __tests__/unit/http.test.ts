@@ -15,23 +15,10 @@ import {
 } from '../../src/io/http.ts'
 import type { RetryPolicy } from '../../src/io/retry.ts'
 import { ServiceError, type ErrorModel } from '../../src/io/service-error.ts'
+import { scriptedTransport, type Scripted } from '../../test-support/provider-context.ts'
 
-type Step = HttpResponse | Error
-
-function fakeTransport(steps: Step[]): Transport & { sent: HttpRequest[] } {
-  const sent: HttpRequest[] = []
-  return {
-    sent,
-    async send(request) {
-      sent.push(request)
-      const step = steps.shift()
-      if (!step) throw new Error('no more steps')
-      if (step instanceof Error) throw step
-      return step
-    },
-    dispose() {},
-  }
-}
+/** The scripted transport of the provider unit tests: answers (or errors) in turn, every request kept. */
+const fakeTransport = (steps: Scripted[]) => scriptedTransport(...steps)
 
 const retry = (maxAttempts = 3): RetryPolicy => ({
   maxAttempts,
