@@ -258,7 +258,7 @@ const AZURE_EXPIRY = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Az: () => (/* binding */ entraErrors),
-/* harmony export */   nQ: () => (/* binding */ managedIdentityErrors)
+/* harmony export */   v1: () => (/* binding */ MANAGED_IDENTITY_ERRORS)
 /* harmony export */ });
 /* unused harmony export readAzureAnswer */
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8301);
@@ -326,21 +326,19 @@ function entraErrors(what, config, assertion, fallbackFix = () => _hints_js__WEB
     };
 }
 /** How a managed identity endpoint's answers are told: its own message decides the fix. */
-function managedIdentityErrors() {
-    return {
-        what: 'the managed identity token request',
-        statusPage: AZURE_STATUS_PAGE,
-        read: readAzureAnswer,
-        refusalFix: (said, status) => {
-            const text = `${said.code ?? ''} ${said.message ?? ''}`;
-            const known = _hints_js__WEBPACK_IMPORTED_MODULE_1__/* .MANAGED_IDENTITY_HINTS */ .wt.find(([pattern]) => pattern.test(text))?.[1];
-            if (known)
-                return known;
-            return (aadstsFix(said.code, 'managed-identity') ??
-                (status === 400 ? _hints_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENTITY_NOT_ASSIGNED */ .iJ : _hints_js__WEBPACK_IMPORTED_MODULE_1__/* .UNAVAILABLE_HINTS */ .eC['managed-identity']));
-        },
-    };
-}
+const MANAGED_IDENTITY_ERRORS = {
+    what: 'the managed identity token request',
+    statusPage: AZURE_STATUS_PAGE,
+    read: readAzureAnswer,
+    refusalFix: (said, status) => {
+        const text = `${said.code ?? ''} ${said.message ?? ''}`;
+        const known = _hints_js__WEBPACK_IMPORTED_MODULE_1__/* .MANAGED_IDENTITY_HINTS */ .wt.find(([pattern]) => pattern.test(text))?.[1];
+        if (known)
+            return known;
+        return (aadstsFix(said.code, 'managed-identity') ??
+            (status === 400 ? _hints_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENTITY_NOT_ASSIGNED */ .iJ : _hints_js__WEBPACK_IMPORTED_MODULE_1__/* .UNAVAILABLE_HINTS */ .eC['managed-identity']));
+    },
+};
 /** What a federation refusal adds when auth-type auto chose oidc: the secret may have arrived empty. */
 const EMPTY_SECRET_TOO = "Or, if this step should use client-secret: auth-type auto chose oidc because client-secret arrived empty (a misspelled secret, or one not available to this run); check the secret's name, or set auth-type.";
 /** The fix for an AADSTS code (workload identity has its own for the federation codes); undefined for no code. */

@@ -166,7 +166,7 @@ async function getManagedIdentityToken(config, ctx, sdk) {
     if (status === 401 && headers['www-authenticate'])
         throw noAnswer(sdkError, ctx, ARC_CHALLENGE_FIX);
     if (status < 200 || status > 299)
-        throw (0,service_error/* serviceError */.cg)(last, (0,azure_errors/* managedIdentityErrors */.nQ)(), ctx.redact);
+        throw (0,service_error/* serviceError */.cg)(last, azure_errors/* MANAGED_IDENTITY_ERRORS */.v1, ctx.redact);
     return tokenOf(last);
 }
 const ARC_CHALLENGE_FIX = "on an Azure Arc-enabled server the runner's user must be able to read the agent's token files (root, or a member of the himds group on Linux; an administrator on Windows).";

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { answerLine, serviceError, type ErrorModel, type LastAnswer } from '../../src/io/service-error.ts'
-import { entraErrors, managedIdentityErrors, readAzureAnswer } from '../../src/providers/azure/errors.ts'
+import { entraErrors, MANAGED_IDENTITY_ERRORS, readAzureAnswer } from '../../src/providers/azure/errors.ts'
 import { iamErrors } from '../../src/providers/ibm/errors.ts'
 import { SECRET_APP } from '../../test-support/azure-config.ts'
 
@@ -111,7 +111,7 @@ describe('answers that are not JSON: one short clean line, never markup', () => 
 })
 
 describe('managed identity endpoints', () => {
-  const model = managedIdentityErrors()
+  const model = MANAGED_IDENTITY_ERRORS
 
   it("IMDS's documented 429: its OAuth error, the service throttling", () => {
     const body = '{"error":"invalid_request","error_description":"Temporarily throttled, too many requests"}'

@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.ts'
 import { EMPTY_SECRET_NOTE, lookedAt } from '../../inputs/empty-secret.ts'
 import type { Inputs } from '../../inputs/reader.ts'
+import { chosenAuthType, type Need } from '../auth-type.ts'
 import { AZURE_AUTH_TYPES, type AzureAuthType } from './inputs.ts'
 
 /** What the inputs and the runner's environment offer to sign in with. */
@@ -17,18 +18,14 @@ interface Given {
  * managed-identity and azure-cli only when asked for.
  */
 export function resolveAuthType(inputs: Inputs): AzureAuthType {
-  const chosen = inputs.choice('auth-type', ['auto', ...AZURE_AUTH_TYPES], 'auto')
   const given: Given = {
     clientSecret: inputs.peek('client-secret', 'AZURE_CLIENT_SECRET'),
     certificate: inputs.peek('client-certificate'),
     oidcAvailable: Boolean(inputs.env('ACTIONS_ID_TOKEN_REQUEST_URL') && inputs.env('ACTIONS_ID_TOKEN_REQUEST_TOKEN')),
     tokenFile: inputs.peek('federated-token-file', 'AZURE_FEDERATED_TOKEN_FILE'),
   }
-  if (chosen !== 'auto') {
-    const need = NEEDS[chosen]
-    if (need && !need.has(given)) throw new InputError(need.input, need.problem, need.fix)
-    return chosen
-  }
+  const chosen = chosenAuthType(inputs, AZURE_AUTH_TYPES, given, NEEDS)
+  if (chosen !== 'auto') return chosen
   if (given.clientSecret) return 'client-secret'
   if (given.certificate) return 'client-certificate'
   if (given.oidcAvailable) return 'oidc'
@@ -45,14 +42,7 @@ export function resolveAuthType(inputs: Inputs): AzureAuthType {
 }
 
 /** What an auth type asked for by name needs before any request, and the error without it. */
-interface Need {
-  has: (given: Given) => boolean
-  input: string
-  problem: string
-  fix: string
-}
-
-const NEEDS: Partial<Record<AzureAuthType, Need>> = {
+const NEEDS: Partial<Record<AzureAuthType, Need<Given>>> = {
   'workload-identity': {
     has: given => given.tokenFile !== '',
     input: 'federated-token-file',
@@ -77,9 +67,4 @@ const NEEDS: Partial<Record<AzureAuthType, Need>> = {
     problem: `is required for auth-type client-certificate, and it is empty. ${EMPTY_SECRET_NOTE}`,
     fix: 'pass the PEM key and certificate from a secret: client-certificate: ${{ secrets.AZURE_CLIENT_CERTIFICATE }}.',
   },
-}
-
-/** Whether auth-type is auto (or empty), so that the type was chosen from what is given. */
-export function chosenByAuto(inputs: Inputs): boolean {
-  return /^(auto)?$/i.test(inputs.peek('auth-type'))
 }

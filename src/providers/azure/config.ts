@@ -3,7 +3,8 @@ import type { Inputs } from '../../inputs/reader.ts'
 import { safeText } from '../../log/safe-text.ts'
 import { readClientCertificate } from './certificate.ts'
 import { CLOUDS, readCloud, type CloudName } from './clouds.ts'
-import { chosenByAuto, resolveAuthType } from './auth-type.ts'
+import { chosenByAuto } from '../auth-type.ts'
+import { resolveAuthType } from './auth-type.ts'
 import { GUID, type AppAuthType, type AzureAuthType } from './inputs.ts'
 import { readManagedIdentity, type ManagedIdentity } from './managed-identity.ts'
 
@@ -51,17 +52,6 @@ export function readAzureConfig(inputs: Inputs): AzureConfig {
       return { authType, tenantId: readTenantId(inputs, authType) || undefined, ...readTarget(inputs) }
     default:
       return readAppConfig(inputs, authType)
-  }
-}
-
-/** Where and as whom an auth type signs in as an app registration; managed identity and the CLI do not. */
-export function appSignIn(config: AzureConfig): AppConfig | undefined {
-  switch (config.authType) {
-    case 'managed-identity':
-    case 'azure-cli':
-      return undefined
-    default:
-      return config
   }
 }
 

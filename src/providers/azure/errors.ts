@@ -77,21 +77,19 @@ export function entraErrors(
 }
 
 /** How a managed identity endpoint's answers are told: its own message decides the fix. */
-export function managedIdentityErrors(): ErrorModel {
-  return {
-    what: 'the managed identity token request',
-    statusPage: AZURE_STATUS_PAGE,
-    read: readAzureAnswer,
-    refusalFix: (said: Said, status) => {
-      const text = `${said.code ?? ''} ${said.message ?? ''}`
-      const known = MANAGED_IDENTITY_HINTS.find(([pattern]) => pattern.test(text))?.[1]
-      if (known) return known
-      return (
-        aadstsFix(said.code, 'managed-identity') ??
-        (status === 400 ? IDENTITY_NOT_ASSIGNED : UNAVAILABLE_HINTS['managed-identity'])
-      )
-    },
-  }
+export const MANAGED_IDENTITY_ERRORS: ErrorModel = {
+  what: 'the managed identity token request',
+  statusPage: AZURE_STATUS_PAGE,
+  read: readAzureAnswer,
+  refusalFix: (said: Said, status) => {
+    const text = `${said.code ?? ''} ${said.message ?? ''}`
+    const known = MANAGED_IDENTITY_HINTS.find(([pattern]) => pattern.test(text))?.[1]
+    if (known) return known
+    return (
+      aadstsFix(said.code, 'managed-identity') ??
+      (status === 400 ? IDENTITY_NOT_ASSIGNED : UNAVAILABLE_HINTS['managed-identity'])
+    )
+  },
 }
 
 /** What a federation refusal adds when auth-type auto chose oidc: the secret may have arrived empty. */

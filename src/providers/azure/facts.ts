@@ -1,12 +1,12 @@
 import { jwtClaims, stringClaim } from '../../jwt.ts'
 import { presentRows, type TokenFacts } from '../../token.ts'
-import { appSignIn, type AzureConfig } from './config.ts'
+import type { AzureConfig } from './config.ts'
 import { describeManagedIdentity } from './managed-identity.ts'
 
 /** Who an Entra token is for (its claims, else the configuration), for the summary, log line and outputs. */
 export function describeAzureToken(config: AzureConfig, accessToken: string): TokenFacts {
   const claims = jwtClaims(accessToken)
-  const signIn = appSignIn(config)
+  const signIn = config.authType === 'managed-identity' || config.authType === 'azure-cli' ? undefined : config
   const clientId = stringClaim(claims, 'appid') ?? stringClaim(claims, 'azp') ?? signIn?.clientId
   const objectId = stringClaim(claims, 'oid')
   const tenantId = stringClaim(claims, 'tid')

@@ -9,7 +9,7 @@ import type { ProviderContext } from '../provider.ts'
 import { CLOUDS } from './clouds.ts'
 import type { AzureConfig } from './config.ts'
 import { getAppToken } from './entra.ts'
-import { managedIdentityErrors } from './errors.ts'
+import { MANAGED_IDENTITY_ERRORS } from './errors.ts'
 import { MANAGED_IDENTITY_UNREACHABLE, UNAVAILABLE_HINTS } from './hints.ts'
 import { endpointOf, requestOf, tokenOf, type Answered } from './managed-identity-answers.ts'
 import { describeManagedIdentity, type ManagedIdentity } from './managed-identity.ts'
@@ -95,7 +95,7 @@ export async function getManagedIdentityToken(
   // Azure Arc's first answer is a challenge the SDK answers by reading a file: no second request
   // means it could not, and its exception is all that says why.
   if (status === 401 && headers['www-authenticate']) throw noAnswer(sdkError, ctx, ARC_CHALLENGE_FIX)
-  if (status < 200 || status > 299) throw serviceError(last, managedIdentityErrors(), ctx.redact)
+  if (status < 200 || status > 299) throw serviceError(last, MANAGED_IDENTITY_ERRORS, ctx.redact)
   return tokenOf(last)
 }
 

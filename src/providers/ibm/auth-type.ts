@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.ts'
 import { EMPTY_SECRET_NOTE, lookedAt } from '../../inputs/empty-secret.ts'
 import type { Inputs } from '../../inputs/reader.ts'
+import { chosenAuthType, type Need } from '../auth-type.ts'
 import { IBM_AUTH_TYPES, type IbmAuthType } from './inputs.ts'
 
 /** What the inputs and the runner's environment offer to sign in with. */
@@ -16,17 +17,13 @@ interface Given {
  * compute-resource. vpc-instance only when asked for.
  */
 export function resolveAuthType(inputs: Inputs): IbmAuthType {
-  const chosen = inputs.choice('auth-type', ['auto', ...IBM_AUTH_TYPES], 'auto')
   const given: Given = {
     apiKey: inputs.peek('api-key', 'IBMCLOUD_API_KEY'),
     profile: ['profile-id', 'profile-crn', 'profile-name'].some(name => inputs.peek(name) !== ''),
     profileCrn: inputs.peek('profile-crn'),
   }
-  if (chosen !== 'auto') {
-    const need = NEEDS[chosen]
-    if (need && !need.has(given)) throw new InputError(need.input, need.problem, need.fix)
-    return chosen
-  }
+  const chosen = chosenAuthType(inputs, IBM_AUTH_TYPES, given, NEEDS)
+  if (chosen !== 'auto') return chosen
   if (given.profile && given.apiKey) return 'trusted-profile'
   if (given.apiKey) return 'api-key'
   if (!given.profile) {
@@ -48,7 +45,7 @@ export function resolveAuthType(inputs: Inputs): IbmAuthType {
 }
 
 /** An API key, for an auth type that signs in with one. */
-function apiKeyNeeded(authType: IbmAuthType): Need {
+function apiKeyNeeded(authType: IbmAuthType): Need<Given> {
   return {
     has: given => given.apiKey !== '',
     input: 'api-key',
@@ -58,14 +55,7 @@ function apiKeyNeeded(authType: IbmAuthType): Need {
 }
 
 /** What an auth type asked for by name needs before any request, and the error without it. */
-interface Need {
-  has: (given: Given) => boolean
-  input: string
-  problem: string
-  fix: string
-}
-
-const NEEDS: Partial<Record<IbmAuthType, Need>> = {
+const NEEDS: Partial<Record<IbmAuthType, Need<Given>>> = {
   'api-key': apiKeyNeeded('api-key'),
   'trusted-profile': apiKeyNeeded('trusted-profile'),
 }
