@@ -31,12 +31,9 @@ var azure_errors = __webpack_require__(5323);
 var hints = __webpack_require__(7772);
 // EXTERNAL MODULE: ./src/addresses.ts
 var addresses = __webpack_require__(3523);
-// EXTERNAL MODULE: ./src/json.ts
-var src_json = __webpack_require__(8301);
 // EXTERNAL MODULE: ./src/token.ts
 var token = __webpack_require__(4606);
 ;// CONCATENATED MODULE: ./src/providers/azure/managed-identity-answers.ts
-
 
 
 
@@ -73,7 +70,7 @@ function requestOf(request) {
 const DATE_EXPIRY_FIX = "get-token reads expires_on as seconds since 1970, as App Service's api-version 2019-08-01 and IMDS write it (App Service's retired 2017-09-01 API wrote a date): check that IDENTITY_ENDPOINT is the platform's own endpoint, not a local stand-in or proxy that answers in the old format.";
 /** The token of a success, its expiry the earlier of `expires_in` (IMDS) and `expires_on` (all). */
 function tokenOf(last) {
-    const json = (0,src_json/* jsonObject */.o)(last.response.body) ?? {};
+    const json = last.json ?? {};
     const accessToken = json.access_token;
     if (typeof accessToken !== 'string' || accessToken === '') {
         throw new errors/* ActionError */.lZ(`${last.service} answered ${last.response.status} without an access_token.`, {

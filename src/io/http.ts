@@ -108,13 +108,15 @@ export async function exchange(ctx: RequestContext, call: Exchange): Promise<Las
       } catch (error) {
         throw error instanceof ActionError ? error : networkFailure(error, service, ctx, host)
       }
-      maskCredentials(response, call, ctx.mask)
+      // Parsed once: masking, the caller and the error model all read this.
+      const json = response.body.includes('{') ? jsonObject(response.body) : undefined
+      maskCredentials(json, call, ctx.mask)
       if (response.status >= 300 && response.status < 400) {
         throw redirected(response, { ...call, request, redact: ctx.redact })
       }
       const retryAfterMs = parseRetryAfter(response.headers['retry-after'], retry.now())
       const passing = isTransientStatus(response.status) || call.alsoTransient?.includes(response.status) === true
-      last = { service, response, attempts, retryAfterMs, passing }
+      last = { service, response, json, attempts, retryAfterMs, passing }
       if (passing) throw new TransientAnswer(response.status, retryAfterMs)
     }, retry)
   } catch (error) {
@@ -133,22 +135,20 @@ interface JsonCall extends Exchange {
 /** One JSON request under the shared retry policy and deadline; its answer's credentials masked. */
 export async function requestJson(ctx: RequestContext, call: JsonCall): Promise<Record<string, unknown>> {
   const last = await exchange(ctx, call)
-  const { response } = last
+  const { response, json } = last
   if (response.status < 200 || response.status > 299) throw serviceError(last, call.errors, ctx.redact)
-  return parseJsonObject(response, call.service, ctx.redact)
+  if (json) return json
+  throw notJson(response, call.service, ctx.redact)
 }
 
-function maskCredentials({ body }: HttpResponse, call: Exchange, mask: (secret: string) => void): void {
-  if (!body.includes('"')) return
-  for (const secret of credentialValues(jsonObject(body), call.secretFields)) {
+function maskCredentials(json: Record<string, unknown> | undefined, call: Exchange, mask: (secret: string) => void) {
+  for (const secret of credentialValues(json, call.secretFields)) {
     if (!call.placeholders?.includes(secret)) mask(secret)
   }
 }
 
-function parseJsonObject({ status, body }: HttpResponse, service: string, redact: Redact): Record<string, unknown> {
-  const value = jsonObject(body)
-  if (value) return value
-  throw new ActionError(
+function notJson({ status, body }: HttpResponse, service: string, redact: Redact): ActionError {
+  return new ActionError(
     `${service} answered ${status} with a body that is not a JSON object: "${answerLine(body, redact)}".`,
     { fix: 'check that the endpoint input points at the service itself, not at a proxy or login page.' },
   )

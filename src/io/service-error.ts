@@ -53,6 +53,8 @@ export interface LastAnswer {
   service: string
   response: HttpResponse
   attempts: number
+  /** The answer's JSON object, parsed once by the exchange (undefined: not a JSON object). */
+  json?: Record<string, unknown>
   /** The wait the service asked for (Retry-After), when it asked. */
   retryAfterMs?: number
   /** Whether the status is one the service may get over (408, 429, 5xx, or one it documents so). */
@@ -67,7 +69,7 @@ export interface LastAnswer {
 export function serviceError(last: LastAnswer, model: ErrorModel, redact: Redact): ServiceError {
   const { service, response, attempts } = last
   const { status } = response
-  const json = jsonObject(response.body)
+  const json = 'json' in last ? last.json : jsonObject(response.body)
   const said = clean(model.read(json, response.headers), redact)
   const failing = last.passing ?? isTransientStatus(status)
   const told = [said.code, said.message].filter(Boolean).join(': ') || answerLine(response.body, redact)

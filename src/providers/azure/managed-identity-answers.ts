@@ -3,7 +3,6 @@ import { METADATA_ADDRESS } from '../../addresses.ts'
 import { ActionError } from '../../errors.ts'
 import type { HttpRequest } from '../../io/http.ts'
 import type { LastAnswer } from '../../io/service-error.ts'
-import { jsonObject } from '../../json.ts'
 import { expiryOf, type Token } from '../../token.ts'
 import { AZURE_EXPIRY } from './entra.ts'
 import { UNAVAILABLE_HINTS } from './hints.ts'
@@ -48,7 +47,7 @@ const DATE_EXPIRY_FIX =
 
 /** The token of a success, its expiry the earlier of `expires_in` (IMDS) and `expires_on` (all). */
 export function tokenOf(last: Answered): Token {
-  const json = jsonObject(last.response.body) ?? {}
+  const json = last.json ?? {}
   const accessToken = json.access_token
   if (typeof accessToken !== 'string' || accessToken === '') {
     throw new ActionError(`${last.service} answered ${last.response.status} without an access_token.`, {
